@@ -1,0 +1,110 @@
+# Build, preview, test and publish the practice's site.
+# The first run of any target creates .venv and installs the pinned requirements.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+PELICANOPTS ?=
+
+BASEDIR := $(CURDIR)
+INPUTDIR := $(BASEDIR)/content
+OUTPUTDIR := $(BASEDIR)/output
+CONFFILE := $(BASEDIR)/pelicanconf.py
+PUBLISHCONF := $(BASEDIR)/publishconf.py
+
+PORT ?= 8000
+BIND ?= 127.0.0.1
+
+# Upload destinations come from the environment or the command line, e.g.
+#   make rsync_upload SSH_HOST=host SSH_USER=me SSH_TARGET_DIR=/var/www/site
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
+S3_BUCKET ?=
+
+.DEFAULT_GOAL := help
+
+# Stamp files record that the pinned requirements are installed; they are
+# remade whenever a requirements file changes.
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+$(RUNTIME_STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt requirements.txt $(RUNTIME_STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+NODE_STAMP := node_modules/.installed
+SYSTEM_STAMP := $(VENV)/.system-packages
+
+$(NODE_STAMP): package.json package-lock.json
+	CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Chromium and Java for the browser and HTML-validity tests (Debian packages).
+$(SYSTEM_STAMP): scripts/ensure-system-packages $(RUNTIME_STAMP)
+	scripts/ensure-system-packages
+	touch $@
+
+help:
+	@echo 'Make the practice site'
+	@echo ''
+	@echo 'Usage:'
+	@echo '   make html          build a development version into output/'
+	@echo '   make devserver     preview at http://$(BIND):$(PORT)/, rebuilt on every change'
+	@echo '   make serve         serve output/ at http://$(BIND):$(PORT)/'
+	@echo '   make regenerate    rebuild on every change, without serving'
+	@echo '   make publish       build the live site into output/'
+	@echo '   make clean         remove output/'
+	@echo '   make test          run every test'
+	@echo '   make lint          check the Python code style (ruff)'
+	@echo '   make rsync_upload  publish, then upload with rsync over SSH'
+	@echo '                      (needs SSH_HOST, SSH_USER, SSH_TARGET_DIR)'
+	@echo '   make s3_upload     publish, then upload to Amazon S3 (needs S3_BUCKET)'
+
+html: $(RUNTIME_STAMP)
+	$(BIN)/python -m tools.build --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
+
+clean:
+	rm -rf "$(OUTPUTDIR)"
+
+regenerate: $(RUNTIME_STAMP)
+	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+
+serve: $(RUNTIME_STAMP)
+	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+
+devserver: $(RUNTIME_STAMP)
+	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+
+publish: $(RUNTIME_STAMP)
+	$(BIN)/python -m tools.build --settings "$(PUBLISHCONF)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
+
+rsync_upload: publish
+	@test -n "$(SSH_HOST)" -a -n "$(SSH_USER)" -a -n "$(SSH_TARGET_DIR)" || \
+	  { echo 'Set SSH_HOST, SSH_USER and SSH_TARGET_DIR (see the README).'; exit 2; }
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --include tags --cvs-exclude --delete \
+	  "$(OUTPUTDIR)"/ "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)"
+
+s3_upload: publish
+	@test -n "$(S3_BUCKET)" || { echo 'Set S3_BUCKET (see the README).'; exit 2; }
+	aws s3 sync "$(OUTPUTDIR)"/ "s3://$(S3_BUCKET)" --delete
+
+test: $(TEST_STAMP) $(NODE_STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(TEST_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+.PHONY: help html clean regenerate serve devserver publish rsync_upload s3_upload test lint format

@@ -1,0 +1,98 @@
+"""Settings for building the practice's site (development build).
+
+The therapist edits the block marked PRACTICE DETAILS below. Everything else is
+how the site is put together and rarely needs to change.
+"""
+
+# ---------------------------------------------------------------------------
+# PRACTICE DETAILS: edit these. They appear in the header, the footer and the
+# search-engine data of every page. Values in [square brackets] and the 555
+# telephone number are PLACEHOLDERS: replace them with the practice's own.
+# ---------------------------------------------------------------------------
+PRACTICE = {
+    "name": "[Practice name]",
+    "therapist": "[Therapist name], [credentials]",
+    "city": "[City, State]",
+    "phone": "(555) 010-0199",
+    "email": "hello@example.com",
+    "booking_url": "https://example.com/book",
+}
+
+# The telephone number in the form phones dial (tel: links), made from the above.
+PRACTICE_PHONE_TEL = "+1" + "".join(c for c in PRACTICE["phone"] if c.isdigit())[-10:]
+
+# ---------------------------------------------------------------------------
+# Site settings: how the site is built.
+# ---------------------------------------------------------------------------
+SITENAME = PRACTICE["name"]
+AUTHOR = PRACTICE["therapist"]
+SITEURL = ""  # development: links work from `make devserver`; see publishconf.py
+RELATIVE_URLS = True
+
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = []  # the site has no blog
+STATIC_PATHS = []  # the theme brings its own styles, scripts and icon
+# robots.txt is a template so that it can name the sitemap's full address.
+TEMPLATE_PAGES = {"site/robots.txt": "robots.txt"}
+
+THEME = "theme"
+TIMEZONE = "America/New_York"
+DEFAULT_LANG = "en"
+DEFAULT_DATE = "fs"
+
+# Pages live at /<slug>.html; the home page sets `Save_as: index.html`.
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+PAGE_ORDER_BY = "order"  # each page's `Order:` sets its place in the menu
+
+# No blog, so no index, archive, tag, category, author or feed pages.
+DIRECT_TEMPLATES = []
+INDEX_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARTICLE_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["pelican.plugins.sitemap"]
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^robots\.txt$"],
+    "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.8},
+    "changefreqs": {"articles": "monthly", "indexes": "monthly", "pages": "monthly"},
+}
+
+# The Content-Security-Policy every page carries (and, from the quality-gates
+# work, the `_headers` file). No 'unsafe-inline': pages have no inline script
+# or style. `frame-ancestors` only works as a real header, so it is not here.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'"
+)
+
+# Pelican's own cache would hide plugin changes between runs.
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,94 @@
+"""Shared fixtures: build the real site once per test session, as `make publish` does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SITEURL = "https://www.example.com"
+
+
+def build_site(
+    output: Path,
+    *,
+    content: Path | None = None,
+    settings: str = "publishconf.py",
+    extra_env: dict[str, str] | None = None,
+    extra_args: list[str] | None = None,
+) -> subprocess.CompletedProcess:
+    """Run the build as `make publish` does and return the finished process.
+
+    `content` defaults to the real `content/` folder; tests that need broken
+    content pass a copy of their own.
+    """
+    env = {**os.environ, "SITEURL": SITEURL, **(extra_env or {})}
+    cmd = [
+        sys.executable,
+        "-m",
+        "tools.build",
+        "--content",
+        str(content or ROOT / "content"),
+        "--output",
+        str(output),
+        "--settings",
+        str(ROOT / settings),
+        *(extra_args or []),
+    ]
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The production site, built once into a temporary folder."""
+    output = tmp_path_factory.mktemp("site")
+    result = build_site(output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def html_pages(site) -> dict[str, Path]:
+    """Every HTML page of the built site, keyed by its path relative to the site root."""
+    return {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="session")
+def soups(html_pages) -> dict[str, BeautifulSoup]:
+    """Every HTML page parsed, keyed like `html_pages`."""
+    return {name: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for name, path in html_pages.items()}
+
+
+# --- Browser tests -----------------------------------------------------------
+# Playwright cannot download a browser here: it drives Debian's Chromium.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium (pytest-playwright's own fixture, overridden)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """Base URL of the production build, served on loopback for the browser."""
+    from site_server import serve
+
+    with serve(site) as url:
+        yield url

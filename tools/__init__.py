@@ -1,0 +1,1 @@
+"""Command-line helpers the Makefile runs (building, checking, publishing)."""
