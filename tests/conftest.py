@@ -61,7 +61,10 @@ def html_pages(site) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def soups(html_pages) -> dict[str, BeautifulSoup]:
     """Every HTML page parsed, keyed like `html_pages`."""
-    return {name: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for name, path in html_pages.items()}
+    return {
+        name: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for name, path in html_pages.items()
+    }
 
 
 # --- Browser tests -----------------------------------------------------------
