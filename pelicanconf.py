@@ -76,7 +76,9 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["pelican.plugins.sitemap"]
+PLUGINS = [
+    "pelican.plugins.sitemap",
+]
 
 SITEMAP = {
     "format": "xml",

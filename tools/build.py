@@ -17,8 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class BuildProblem(Exception):
-    """A problem the editor can fix, described in plain words."""
+def _content_problems_class():
+    """Our plugins' exception class, imported the way Pelican imports plugins."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from content_problems import ContentProblems
+
+    return ContentProblems
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -34,30 +38,33 @@ def preflight(settings: Path, content: Path) -> list[str]:
     problems = []
     if not settings.is_file():
         problems.append(
-            f"{settings}: the settings file is missing. Fix: run the command from the site's main "
+            f"{settings}: the settings file is missing. How to fix it: run the command from the site's main "
             "folder, where pelicanconf.py and publishconf.py are."
         )
     if not content.is_dir():
         problems.append(
-            f"{content}: the content folder does not exist. Fix: the site's pages must be in a "
+            f"{content}: the content folder does not exist. How to fix it: the site's pages must be in a "
             "folder called 'content' next to the Makefile; restore it or check its name."
         )
     return problems
 
 
-def build(settings: Path, content: Path, output: Path) -> None:
-    """Run Pelican in this process; raise BuildProblem on any failure."""
+def build(settings: Path, content: Path, output: Path) -> list[str]:
+    """Run Pelican in this process; return the problems found (empty when all went well)."""
     import pelican
+
+    content_problems = _content_problems_class()
 
     args = pelican.parse_arguments([str(content), "-o", str(output), "-s", str(settings), "-q"])
     pelican.init_logging(level=logging.WARNING, name="pelican")
     try:
         instance, _ = pelican.get_instance(args)
         instance.run()
-    except BuildProblem:
-        raise
+    except content_problems as error:
+        return [str(p) for p in error.problems]
     except Exception as error:  # noqa: BLE001 - every failure becomes a plain message
-        raise BuildProblem(f"The site could not be built: {error}") from error
+        return [f"The site could not be built: {error}"]
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,10 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     settings, content, output = Path(args.settings), Path(args.content), Path(args.output)
     problems = preflight(settings, content)
     if not problems:
-        try:
-            build(settings, content, output)
-        except BuildProblem as problem:
-            problems.append(str(problem))
+        problems = build(settings, content, output)
     if problems:
         print("The site was NOT built. Please fix the following:", file=sys.stderr)
         for number, problem in enumerate(problems, 1):

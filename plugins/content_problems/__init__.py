@@ -1,0 +1,34 @@
+"""Content problems: the one way our plugins report a mistake the editor must fix.
+
+A plugin that finds mistakes collects every one of them and raises
+`ContentProblems` once, so the therapist sees all of them together. The build
+wrapper (`tools/build.py`) prints each problem as: the file (and line), what is
+wrong, and how to fix it, and stops the build without a Python traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in the site's content or settings, described in plain words."""
+
+    file: str  # the file as the editor knows it, e.g. "content/faq/side-effects.md"
+    what: str  # what is wrong, e.g. "The question (Title:) is missing."
+    fix: str  # how to fix it, e.g. "Add a line 'Title: Your question?' at the top."
+    field: str | None = None  # the setting or metadata field, e.g. "Title"
+    line: int | None = None  # the line in the file, where known
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        return f"{where}: {self.what} How to fix it: {self.fix}"
+
+
+class ContentProblems(Exception):  # noqa: N818 - reads naturally where it is raised
+    """Raised with every problem found, so that the build stops and lists them all."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
