@@ -78,7 +78,15 @@ MARKDOWN = {
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.sitemap",
+    "faq_collection",
 ]
+
+# The FAQ: one Markdown file per question in content/faq/ (plugins/faq_collection).
+FAQ_COLLECTION = {
+    "path": "faq",  # the folder inside content/ that holds the questions
+    "page_template": "faq",  # the FAQ page says `Template: faq` and shows them all
+    "question_heading_level": 2,  # each question is an <h2> on the FAQ page
+}
 
 SITEMAP = {
     "format": "xml",

@@ -1,0 +1,96 @@
+"""FAQ collection: one Markdown file per question in content/faq/, shown as an accordion.
+
+The plugin reads the FAQ folder as a collection of its own (never as pages or
+articles), checks it, and hands it to the theme as `faq`: the entries in order,
+the FAQPage JSON-LD and display settings. A paragraph that is exactly
+`{faq:SLUG}` on any other page shows that one entry there, as plain content.
+
+Everything is rebuilt on each run from the generators Pelican passes in: nothing
+is kept between runs, so `make devserver` never shows a deleted question.
+
+Modules: settings (FAQ_COLLECTION), reading, validation, collection (what the
+theme gets), jsonld, rendering ({faq:SLUG}).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from content_problems import ContentProblems
+from pelican import signals
+from pelican.generators import PagesGenerator
+
+from . import jsonld, reading, rendering, validation
+from .collection import FaqCollection
+from .settings import read_settings
+
+logger = logging.getLogger(__name__)
+
+
+def _settings_or_raise(settings: dict):
+    faq_settings, problems = read_settings(settings)
+    if problems:
+        raise ContentProblems(problems)
+    return faq_settings
+
+
+def keep_faq_files_to_ourselves(pelican) -> None:
+    """Check the settings and stop Pelican from publishing FAQ files as pages, articles or files."""
+    faq_settings = _settings_or_raise(pelican.settings)
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        excludes = list(pelican.settings.get(key) or [])
+        if faq_settings.path not in excludes:
+            pelican.settings[key] = [*excludes, faq_settings.path]
+
+
+def build_collection(generators) -> None:
+    """Read and check the FAQ, place {faq:SLUG} entries, and give the theme the collection."""
+    pages_generator = next((g for g in generators if isinstance(g, PagesGenerator)), None)
+    if pages_generator is None:
+        return
+    settings = pages_generator.settings
+    faq_settings = _settings_or_raise(settings)
+    content_root = settings["PATH"]
+
+    def editor_path(content) -> str:
+        return reading.editor_path(content_root, Path(content.source_path))
+
+    files = reading.read_faq_files(
+        pages_generator.readers, settings, faq_settings.path, pages_generator.context
+    )
+    entries, problems = validation.validate(files)
+
+    all_pages = [*pages_generator.pages, *pages_generator.hidden_pages, *pages_generator.draft_pages]
+    faq_pages = [p for p in all_pages if getattr(p, "template", None) == faq_settings.page_template]
+    problems += validation.check_faq_pages(faq_pages, faq_settings.page_template, editor_path)
+    if not problems:
+        problems += rendering.replace_embeds(
+            all_pages,
+            {entry.slug: entry for entry in entries},
+            pages_generator.get_template(rendering.EMBED_TEMPLATE),
+            faq_settings.question_heading_level,
+            editor_path,
+        )
+    if problems:
+        raise ContentProblems(problems)
+
+    collection = FaqCollection(entries=entries, question_heading_level=faq_settings.question_heading_level)
+    if faq_pages:
+        siteurl = settings["SITEURL"]
+        collection.page_url = f"{siteurl}/{faq_pages[0].url}"
+        collection.jsonld = jsonld.serialise(jsonld.faq_page(entries, collection.page_url, siteurl))
+    elif entries:
+        logger.warning(
+            'No page says "Template: %s", so the %s FAQ questions are not shown as a list anywhere.',
+            faq_settings.page_template,
+            len(entries),
+        )
+    pages_generator.context["faq"] = collection
+    logger.info("FAQ: %s questions", len(entries))
+
+
+def register() -> None:
+    """Connect the plugin to Pelican's signals (Pelican calls this once per process)."""
+    signals.initialized.connect(keep_faq_files_to_ourselves)
+    signals.all_generators_finalized.connect(build_collection)

@@ -1,0 +1,143 @@
+"""Reading: every file in the FAQ folder, read through Pelican's own configured Markdown reader.
+
+Reading through Pelican (not a Markdown instance of our own) means the site's
+MARKDOWN settings and every extension in them (the price placeholders among
+them) apply to FAQ answers exactly as they do to pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
+from pelican.contents import Page
+
+logger = logging.getLogger(__name__)
+
+# Elements that would run code, load something or change the page's styles. The
+# site's Content-Security-Policy would block them anyway; dropping them keeps the
+# page valid and the answer free of anything a visitor cannot read.
+UNSAFE_ELEMENTS = ["script", "style", "iframe", "object", "embed", "template", "link", "meta", "base", "form"]
+UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HeaderLine:
+    """One `Key: value` line at the top of a FAQ file, as the editor typed it."""
+
+    key: str
+    value: str
+    line: int
+
+
+@dataclass
+class FaqFile:
+    """One FAQ file as read, before it is checked."""
+
+    source: str  # the path the editor knows, e.g. "content/faq/side-effects.md"
+    header: list[HeaderLine]
+    page: Page  # Pelican's content object: answer HTML and metadata
+    removed: list[str] = field(default_factory=list)  # unsafe elements taken out of the answer
+
+
+def editor_path(content_root: str, path: Path) -> str:
+    """The file's path as the editor sees it, starting with the content folder's name."""
+    root = Path(content_root)
+    return (Path(root.name) / path.relative_to(root)).as_posix()
+
+
+def read_header(text: str) -> list[HeaderLine]:
+    """The metadata lines at the top of a Markdown file, with their line numbers.
+
+    Uses Python-Markdown's own patterns for its `meta` extension (which Pelican
+    uses), so we see exactly the keys Pelican sees, but also where they are.
+    """
+    lines = text.splitlines()
+    header: list[HeaderLine] = []
+    start = 1 if lines and BEGIN_RE.match(lines[0]) else 0
+    for number, line in enumerate(lines[start:], start + 1):
+        if not line.strip() or (start and END_RE.match(line)):
+            break
+        meta = META_RE.match(line)
+        if meta:
+            header.append(HeaderLine(meta.group("key"), meta.group("value").strip(), number))
+        elif header and META_MORE_RE.match(line):
+            continue  # a continuation of the previous value
+        else:
+            break  # the answer starts here: no metadata block after all
+    return header
+
+
+def make_safe(html: str) -> tuple[str, list[str]]:
+    """Remove elements and attributes that could run code; return the HTML and what was removed."""
+    if not html or "<" not in html:
+        return html, []
+    soup = BeautifulSoup(html, "html.parser")
+    removed = []
+    for element in soup.find_all(UNSAFE_ELEMENTS):
+        removed.append(f"<{element.name}>")
+        element.decompose()
+    for element in soup.find_all(True):
+        for name in list(element.attrs):
+            value = element.attrs[name]
+            if name.lower().startswith("on") or name.lower() == "style":
+                removed.append(f'{name}="…"')
+                del element.attrs[name]
+            elif name.lower() in ("href", "src", "action") and UNSAFE_URL.match(str(value)):
+                removed.append(f'{name}="{value}"')
+                del element.attrs[name]
+    return (str(soup), removed) if removed else (html, [])
+
+
+def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path]]:
+    """The FAQ files in `folder` (sorted) and any other files there that are not read."""
+    wanted, ignored = [], []
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        (wanted if path.suffix.lstrip(".").lower() in extensions else ignored).append(path)
+    return wanted, ignored
+
+
+def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> list[FaqFile]:
+    """Read every FAQ file with Pelican's readers (`generator.readers`), in file-name order."""
+    content_root = settings["PATH"]
+    folder = Path(content_root) / folder_name
+    if not folder.is_dir():
+        logger.warning(
+            "There is no FAQ folder %s: the FAQ has no questions.", editor_path(content_root, folder)
+        )
+        return []
+    markdown_extensions = {
+        ext for ext, reader in readers.readers.items() if reader.__class__.__name__ == "MarkdownReader"
+    }
+    paths, ignored = faq_files(folder, markdown_extensions)
+    for path in ignored:
+        logger.warning(
+            "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
+        )
+    read = []
+    for path in paths:
+        page = readers.read_file(
+            base_path=content_root,
+            path=os.path.relpath(path, content_root),
+            content_class=Page,
+            context=context,
+        )
+        page._content, removed = make_safe(page._content)
+        source = editor_path(content_root, path)
+        if removed:
+            logger.warning(
+                "%s: removed %s from the answer: the site does not run code from its pages.",
+                source,
+                ", ".join(removed),
+            )
+        header = read_header(path.read_text(encoding="utf-8"))
+        read.append(FaqFile(source=source, header=header, page=page, removed=removed))
+    logger.debug("Read %s FAQ files from %s", len(read), folder)
+    return read

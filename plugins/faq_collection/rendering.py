@@ -1,0 +1,61 @@
+"""Rendering: one FAQ entry shown on another page, where a paragraph is exactly {faq:SLUG}.
+
+The accordion on the FAQ page itself is drawn by the theme (templates/faq.html and
+templates/components/faq/) from the collection; this module only places single
+entries into other pages, as plain content without any FAQ markup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+
+from content_problems import Problem
+
+from .collection import FaqEntry
+
+logger = logging.getLogger(__name__)
+
+# A paragraph that is exactly {faq:SLUG}, as Markdown renders it.
+EMBED_RE = re.compile(r"<p>\s*\{faq:\s*([^}<>]*?)\s*\}\s*</p>")
+EMBED_TEMPLATE = "components/faq/embed"
+
+
+def render_embed(template, entry: FaqEntry, heading_level: int) -> str:
+    """The entry as plain content: its question as a heading, then its answer."""
+    # The raw answer: the host page resolves {filename} links for its own location.
+    return template.render(entry=entry, answer=entry.page._content, heading_level=heading_level)
+
+
+def replace_embeds(
+    pages: list, entries: dict[str, FaqEntry], template, heading_level: int, editor_path
+) -> list[Problem]:
+    """Put the named entry in place of each {faq:SLUG} paragraph; report names that match none."""
+    problems = []
+    for page in pages:
+        content = page._content or ""
+        if "{faq:" not in content:
+            continue
+
+        def replace(match, page=page):
+            slug = match.group(1)
+            entry = entries.get(slug)
+            if entry is not None:
+                logger.debug("Showing FAQ entry %s on %s", slug, page.source_path)
+                return render_embed(template, entry, heading_level)
+            close = difflib.get_close_matches(slug, list(entries), n=1)
+            hint = f"Did you mean {{faq:{close[0]}}}? " if close else ""
+            problems.append(
+                Problem(
+                    file=editor_path(page),
+                    field=f"{{faq:{slug}}}",
+                    what=f'There is no FAQ question with the link name "{slug}".',
+                    fix=f'{hint}Use the "Slug:" of a file in the FAQ folder, or the name shown after # '
+                    "in the question's link on the FAQ page.",
+                )
+            )
+            return match.group(0)
+
+        page._content = EMBED_RE.sub(replace, content)
+    return problems

@@ -1,0 +1,192 @@
+"""Validation: every mistake in the FAQ files, found at once and described in plain words."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from bs4 import BeautifulSoup
+from content_problems import Problem
+
+from .collection import FaqEntry, sort_key
+from .reading import FaqFile
+
+# The metadata a FAQ file may have, as the editor writes it.
+KNOWN_KEYS = {"title": "Title", "slug": "Slug", "order": "Order", "status": "Status"}
+STATUSES = ("published", "draft")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+WHOLE_NUMBER_RE = re.compile(r"^[+-]?\d+$")
+
+EXAMPLE_HEADER = "Title: Is ketamine addictive?"
+
+
+def _normalise(question: str) -> str:
+    """Questions that differ only in case, spacing or the final mark count as the same."""
+    return " ".join(question.casefold().split()).rstrip("?!. ")
+
+
+def _line(file: FaqFile, key: str) -> int | None:
+    return next((h.line for h in file.header if h.key.lower() == key), None)
+
+
+def _unknown_keys(file: FaqFile) -> list[Problem]:
+    problems = []
+    for header in file.header:
+        if header.key.lower() in KNOWN_KEYS:
+            continue
+        close = difflib.get_close_matches(header.key.lower(), list(KNOWN_KEYS), n=1, cutoff=0.6)
+        hint = f'Did you mean "{KNOWN_KEYS[close[0]]}:"? ' if close else ""
+        problems.append(
+            Problem(
+                file=file.source,
+                field=header.key,
+                line=header.line,
+                what=f'"{header.key}:" is not something a FAQ file can set.',
+                fix=f"{hint}A FAQ file may start with these lines: {', '.join(KNOWN_KEYS.values())}.",
+            )
+        )
+    return problems
+
+
+def _check_file(file: FaqFile) -> tuple[dict | None, list[Problem]]:
+    """Problems in one file alone, and its checked values when it has none."""
+    problems = _unknown_keys(file)
+    page = file.page
+    metadata = page.metadata
+
+    question = " ".join(str(metadata.get("title", "")).split())
+    if not question:
+        problems.append(
+            Problem(
+                file=file.source,
+                field="Title",
+                line=_line(file, "title"),
+                what="The question is missing.",
+                fix=f'Put the question on the first line after "Title:", for example "{EXAMPLE_HEADER}".',
+            )
+        )
+
+    answer_text = BeautifulSoup(page._content or "", "html.parser").get_text().strip()
+    if not answer_text:
+        problems.append(
+            Problem(
+                file=file.source,
+                field="answer",
+                what="The answer is empty.",
+                fix="Write the answer below the lines at the top, after one empty line.",
+            )
+        )
+
+    order = None
+    if "order" in metadata:
+        raw = str(metadata["order"]).strip()
+        if WHOLE_NUMBER_RE.match(raw):
+            order = int(raw)
+        else:
+            problems.append(
+                Problem(
+                    file=file.source,
+                    field="Order",
+                    line=_line(file, "order"),
+                    what=f'"Order: {raw}" is not a whole number.',
+                    fix='Write a whole number such as "Order: 3", or remove the line to list the question '
+                    "after the numbered ones, in alphabetical order.",
+                )
+            )
+
+    slug = str(getattr(page, "slug", "") or "")
+    if "slug" in metadata and not SLUG_RE.match(slug):
+        problems.append(
+            Problem(
+                file=file.source,
+                field="Slug",
+                line=_line(file, "slug"),
+                what=f'The link name "Slug: {slug}" may only use small letters, digits and single hyphens.',
+                fix='Write it like "Slug: is-ketamine-addictive", or remove the line to make it from the '
+                "question.",
+            )
+        )
+
+    status = str(metadata.get("status", "published")).strip().lower()
+    if status not in STATUSES:
+        problems.append(
+            Problem(
+                file=file.source,
+                field="Status",
+                line=_line(file, "status"),
+                what=f'"Status: {metadata.get("status")}" is not known.',
+                fix='Write "Status: draft" to hide the question for now, or remove the line to show it.',
+            )
+        )
+
+    if problems:
+        return None, problems
+    return {"question": question, "slug": slug, "order": order, "draft": status == "draft"}, []
+
+
+def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
+    """Check every FAQ file and the collection as a whole; return the entries in order and all problems."""
+    problems: list[Problem] = []
+    entries: list[FaqEntry] = []
+    questions: dict[str, FaqFile] = {}
+    slugs: dict[str, FaqFile] = {}
+    for file in files:
+        values, file_problems = _check_file(file)
+        problems.extend(file_problems)
+        if values is None:
+            continue
+        # Drafts still take part in the duplicate checks, so publishing one never breaks the build.
+        first = questions.setdefault(_normalise(values["question"]), file)
+        if first is not file:
+            problems.append(
+                Problem(
+                    file=file.source,
+                    field="Title",
+                    line=_line(file, "title"),
+                    what=f'The question "{values["question"]}" is also asked in {first.source}.',
+                    fix="Keep the question in one file only: remove or reword one of the two.",
+                )
+            )
+            continue
+        first = slugs.setdefault(values["slug"], file)
+        if first is not file:
+            problems.append(
+                Problem(
+                    file=file.source,
+                    field="Slug",
+                    line=_line(file, "slug") or _line(file, "title"),
+                    what=f'The link name (anchor) "{values["slug"]}" is also used by {first.source}, '
+                    "so a link to it could not tell the two questions apart.",
+                    fix='Give one of the two files its own line such as "Slug: a-different-name".',
+                )
+            )
+            continue
+        if not values["draft"]:
+            entries.append(
+                FaqEntry(
+                    question=values["question"],
+                    slug=values["slug"],
+                    order=values["order"],
+                    source=file.source,
+                    page=file.page,
+                )
+            )
+    return sorted(entries, key=sort_key), problems
+
+
+def check_faq_pages(faq_pages: list, template: str, editor_path) -> list[Problem]:
+    """Only one page may show the whole FAQ: search engines want one FAQPage per site."""
+    if len(faq_pages) <= 1:
+        return []
+    first, *others = faq_pages
+    return [
+        Problem(
+            file=editor_path(page),
+            field="Template",
+            what=f'This page also says "Template: {template}", but only one page can show the whole FAQ '
+            f"(the first is {editor_path(first)}).",
+            fix="Remove the Template line from this page; to show one question here, write a paragraph "
+            "that is just {faq:the-question-slug}.",
+        )
+        for page in others
+    ]
