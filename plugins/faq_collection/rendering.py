@@ -50,7 +50,7 @@ def replace_embeds(
                 Problem(
                     file=editor_path(page),
                     field=f"{{faq:{slug}}}",
-                    what=f'There is no FAQ question with the link name "{slug}".',
+                    what=f'"{{faq:{slug}}}" names no FAQ question: none has the link name (Slug:) "{slug}".',
                     fix=f'{hint}Use the "Slug:" of a file in the FAQ folder, or the name shown after # '
                     "in the question's link on the FAQ page.",
                 )

@@ -48,8 +48,8 @@ def _unknown_keys(file: FaqFile) -> list[Problem]:
     return problems
 
 
-def _check_file(file: FaqFile) -> tuple[dict | None, list[Problem]]:
-    """Problems in one file alone, and its checked values when it has none."""
+def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
+    """Problems in one file alone, and its values as far as they could be read."""
     problems = _unknown_keys(file)
     page = file.page
     metadata = page.metadata
@@ -61,7 +61,7 @@ def _check_file(file: FaqFile) -> tuple[dict | None, list[Problem]]:
                 file=file.source,
                 field="Title",
                 line=_line(file, "title"),
-                what="The question is missing.",
+                what='The question (the "Title:" line) is missing.',
                 fix=f'Put the question on the first line after "Title:", for example "{EXAMPLE_HEADER}".',
             )
         )
@@ -72,7 +72,7 @@ def _check_file(file: FaqFile) -> tuple[dict | None, list[Problem]]:
             Problem(
                 file=file.source,
                 field="answer",
-                what="The answer is empty.",
+                what="The answer (the text below the lines at the top) is empty.",
                 fix="Write the answer below the lines at the top, after one empty line.",
             )
         )
@@ -119,9 +119,9 @@ def _check_file(file: FaqFile) -> tuple[dict | None, list[Problem]]:
             )
         )
 
-    if problems:
-        return None, problems
-    return {"question": question, "slug": slug, "order": order, "draft": status == "draft"}, []
+    # The values go on to the collection-wide checks even when this file has problems,
+    # so that a duplicate is reported in the same run as everything else.
+    return {"question": question, "slug": slug, "order": order, "draft": status == "draft"}, problems
 
 
 def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
@@ -133,35 +133,35 @@ def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
     for file in files:
         values, file_problems = _check_file(file)
         problems.extend(file_problems)
-        if values is None:
-            continue
         # Drafts still take part in the duplicate checks, so publishing one never breaks the build.
-        first = questions.setdefault(_normalise(values["question"]), file)
+        first = questions.setdefault(_normalise(values["question"]), file) if values["question"] else file
         if first is not file:
             problems.append(
                 Problem(
                     file=file.source,
                     field="Title",
                     line=_line(file, "title"),
-                    what=f'The question "{values["question"]}" is also asked in {first.source}.',
+                    what=f'The question (the "Title:" line) "{values["question"]}" '
+                    f"is also asked in {first.source}.",
                     fix="Keep the question in one file only: remove or reword one of the two.",
                 )
             )
             continue
-        first = slugs.setdefault(values["slug"], file)
+        first = slugs.setdefault(values["slug"], file) if values["slug"] else file
         if first is not file:
             problems.append(
                 Problem(
                     file=file.source,
                     field="Slug",
                     line=_line(file, "slug") or _line(file, "title"),
-                    what=f'The link name (anchor) "{values["slug"]}" is also used by {first.source}, '
+                    what='The link name (the "Slug:", made from the question when there is none) '
+                    f'"{values["slug"]}" is also used by {first.source}, '
                     "so a link to it could not tell the two questions apart.",
                     fix='Give one of the two files its own line such as "Slug: a-different-name".',
                 )
             )
             continue
-        if not values["draft"]:
+        if not file_problems and not values["draft"]:
             entries.append(
                 FaqEntry(
                     question=values["question"],
