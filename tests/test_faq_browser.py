@@ -1,0 +1,174 @@
+"""The accordion in Chromium: keyboard, deep links, show all / hide all, no JavaScript, print, axe.
+
+Covers theme/static/js/faq.js, theme/static/css/faq.css and the accordion template.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT
+from faq_helpers import EXPECTED_SLUGS, served_build
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def faq_site(tmp_path_factory):
+    """The production site built for, and served from, a loopback address."""
+    with served_build(tmp_path_factory.mktemp("faq-served")) as url:
+        yield url
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate(
+        """(selector) => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return box.top > -1 && box.top < window.innerHeight;  // scrolling may land a fraction above 0
+        }""",
+        selector,
+    )
+
+
+def open_state(page) -> list[bool]:
+    return page.eval_on_selector_all("[data-faq] details", "all => all.map(d => d.open)")
+
+
+def test_keyboard_opens_and_closes_an_entry_with_visible_focus(page, faq_site):
+    page.goto(f"{faq_site}/faq.html")
+    first = EXPECTED_SLUGS[0]
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('summary')"):
+            break
+    assert page.evaluate("document.activeElement.parentElement.id") == first
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    answer = page.locator(f"#{first} .faq__answer")
+    assert not answer.is_visible()
+    page.keyboard.press("Enter")
+    answer.wait_for(state="visible")
+    page.keyboard.press("Enter")
+    answer.wait_for(state="hidden")
+    page.keyboard.press("Space")
+    answer.wait_for(state="visible")
+
+
+def test_a_link_from_another_page_opens_and_scrolls_to_the_answer(page, faq_site):
+    slug = "what-should-i-bring"
+    page.goto(f"{faq_site}/index.html")
+    # A link such as the therapist might write on any page.
+    page.evaluate(
+        """(href) => {
+            const link = document.createElement('a');
+            link.href = href; link.textContent = 'What should I bring?'; link.id = 'test-link';
+            document.querySelector('main').append(link);
+        }""",
+        f"faq.html#{slug}",
+    )
+    page.click("#test-link")
+    page.wait_for_url(f"**/faq.html#{slug}")
+    page.locator(f"#{slug} .faq__answer").wait_for(state="visible")
+    assert in_viewport(page, f"#{slug}")
+    assert sum(open_state(page)) == 1
+
+
+def test_a_hash_change_on_the_faq_page_opens_and_scrolls(page, faq_site):
+    page.set_viewport_size({"width": 400, "height": 600})
+    page.goto(f"{faq_site}/faq.html")
+    slug = EXPECTED_SLUGS[-1]
+    assert not in_viewport(page, f"#{slug}")
+    page.evaluate("(slug) => { location.hash = slug; }", slug)
+    page.locator(f"#{slug} .faq__answer").wait_for(state="visible")
+    assert in_viewport(page, f"#{slug}")
+
+
+def test_show_all_and_hide_all_report_their_state(page, faq_site):
+    page.goto(f"{faq_site}/faq.html")
+    button = page.get_by_role("button", name="Show all answers")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.click()
+    assert all(open_state(page)) and len(open_state(page)) == 13
+    button = page.get_by_role("button", name="Hide all answers")
+    assert button.get_attribute("aria-expanded") == "true"
+    button.click()
+    assert not any(open_state(page))
+    assert page.get_by_role("button", name="Show all answers").get_attribute("aria-expanded") == "false"
+    # Opening every entry by hand also turns the button into "Hide all answers".
+    for summary in page.locator("[data-faq] summary").all():
+        summary.click()
+    page.get_by_role("button", name="Hide all answers").wait_for()
+    assert page.locator(".faq__toggle-all").get_attribute("aria-expanded") == "true"
+
+
+def test_without_javascript_every_question_is_there_and_opens(browser, faq_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{faq_site}/faq.html")
+    summaries = page.locator("[data-faq] summary")
+    assert summaries.count() == 13
+    assert page.locator(".faq__toggle-all").count() == 0
+    for index, slug in enumerate(EXPECTED_SLUGS):
+        summaries.nth(index).click()
+        page.locator(f"#{slug} .faq__answer").wait_for(state="visible")
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_print_shows_every_answer(browser, faq_site, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{faq_site}/faq.html")
+    answers = page.locator("[data-faq] .faq__answer")
+    assert not any(answers.nth(i).is_visible() for i in range(13))
+    page.emulate_media(media="print")
+    assert all(answers.nth(i).is_visible() for i in range(13))
+    assert not any(open_state(page))  # printing does not change what is open on screen
+    context.close()
+
+
+def test_beforeprint_opens_every_answer_and_afterprint_restores(page, faq_site):
+    """For browsers without details::details-content, faq.js opens the answers to print them."""
+    page.goto(f"{faq_site}/faq.html#can-i-drive-home")
+    before = open_state(page)
+    assert sum(before) == 1
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert all(open_state(page))
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert open_state(page) == before
+
+
+def test_no_sideways_scrolling_at_320_pixels(browser, faq_site):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{faq_site}/faq.html")
+    page.get_by_role("button", name="Show all answers").click()
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [320, 1280])
+def test_axe_finds_no_violations_with_every_answer_open(browser, faq_site, scheme, width):
+    # axe is injected as a script, which the page's CSP would rightly refuse.
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True
+    )
+    page = context.new_page()
+    page.goto(f"{faq_site}/faq.html")
+    page.get_by_role("button", name="Show all answers").click()
+    assert all(open_state(page))
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    context.close()
+    assert result["passes"], "axe checked nothing"
+    violations = [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]}
+        for v in result["violations"]
+    ]
+    assert violations == [], json.dumps(violations, indent=1)

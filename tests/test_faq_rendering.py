@@ -1,0 +1,97 @@
+"""Rendering: the accordion the theme draws from the collection, and {faq:SLUG} on other pages
+(plugins/faq_collection/rendering.py, theme/templates/faq.html, components/faq/)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import extruct
+from bs4 import BeautifulSoup
+from conftest import SITEURL, build_site
+from faq_helpers import EXPECTED_SLUGS, copy_content, rewrite, squash, visible_entries
+
+
+def test_faq_page_keeps_its_intro_then_the_accordion(soups):
+    article = soups["faq.html"].main.article
+    assert article.h1.get_text() == "Frequently asked questions"
+    intro = article.find("p", recursive=False)
+    assert "questions people most often ask" in intro.get_text()
+    accordion = article.select_one("[data-faq]")
+    assert intro.sourceline < accordion.sourceline
+
+
+def test_each_entry_is_a_details_with_the_question_as_a_heading_in_its_summary(soups):
+    accordion = soups["faq.html"].select_one("[data-faq]")
+    details = accordion.find_all("details", recursive=False)
+    assert [d["id"] for d in details] == EXPECTED_SLUGS
+    for entry in details:
+        assert not entry.has_attr("open")  # closed until the visitor opens them
+        summary = entry.find("summary", recursive=False)
+        heading = summary.find("h2")
+        assert heading is not None and squash(heading.get_text()) == squash(summary.get_text())
+        assert entry.select_one(".faq__answer").get_text(strip=True)
+
+
+def test_each_entry_offers_a_link_to_itself(soups):
+    for entry in soups["faq.html"].select("[data-faq] details"):
+        link = entry.select_one(".faq__link a")
+        assert link["href"] == f"#{entry['id']}"
+        assert squash(link.get_text()).startswith("Link to this question")
+
+
+def test_ids_are_unique_on_the_page(soups):
+    ids = [tag["id"] for tag in soups["faq.html"].find_all(id=True)]
+    assert len(ids) == len(set(ids))
+
+
+def test_faq_page_loads_its_script_and_styles_from_the_site(soups):
+    soup = soups["faq.html"]
+    script = soup.find("script", src=lambda s: s and s.endswith("/js/faq.js"))
+    assert script is not None and script.has_attr("defer")
+    assert urlparse(script["src"]).netloc == urlparse(SITEURL).netloc
+    assert soup.find("link", rel="stylesheet", href=lambda h: h and h.endswith("/css/faq.css"))
+    for name, other in soups.items():
+        if name != "faq.html":
+            assert not other.find("script", src=lambda s: s and "faq.js" in s), name
+
+
+def test_embed_shows_one_entry_as_plain_content(tmp_path):
+    """{faq:SLUG} on another page: the entry's question and answer, with no FAQ markup."""
+    content = copy_content(tmp_path)
+    rewrite(
+        content / "pages" / "costs.md",
+        "## Session fees",
+        "{faq:what-does-kap-cost}\n\n## Session fees",
+    )
+    output = tmp_path / "out"
+    result = build_site(output, content=content)
+    assert result.returncode == 0, result.stderr
+    html = (output / "costs.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    main = soup.main
+    assert "{faq:" not in main.get_text()
+    faq_soup = BeautifulSoup((output / "faq.html").read_text(encoding="utf-8"), "html.parser")
+    cost = next(e for e in visible_entries(faq_soup) if e["id"] == "what-does-kap-cost")
+    embed = main.select_one(".faq-embed")
+    assert squash(embed.h2.get_text()) == cost["question"]
+    assert squash(embed.get_text()).endswith(cost["answer"])
+    # No accordion, no schema markup of any kind, no FAQ script.
+    assert not main.find(["details", "summary"])
+    assert not soup.find("script", type="application/ld+json")
+    assert not soup.find(attrs={"itemscope": True}) and not soup.find(attrs={"typeof": True})
+    data = extruct.extract(
+        html, base_url=f"{SITEURL}/costs.html", syntaxes=["json-ld", "microdata", "rdfa"], uniform=True
+    )
+    assert "FAQPage" not in str(data) and "Question" not in str(data)
+    # The site as a whole still has its one FAQPage, on the FAQ page.
+    assert len(BeautifulSoup(str(faq_soup), "html.parser").find_all(type="application/ld+json")) == 1
+
+
+def test_embed_keeps_prices_and_the_rest_of_the_page(tmp_path):
+    content = copy_content(tmp_path)
+    rewrite(content / "pages" / "costs.md", "## Session fees", "{faq:what-does-kap-cost}\n\n## Session fees")
+    output = tmp_path / "out"
+    assert build_site(output, content=content).returncode == 0
+    text = squash(BeautifulSoup((output / "costs.html").read_text(encoding="utf-8"), "html.parser").main.text)
+    assert "$150/hour" in text and "$500" in text
+    assert "Insurance and superbills" in text
