@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -88,10 +89,24 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture(scope="session")
-def site_url(site):
-    """Base URL of the production build, served on loopback for the browser."""
+@contextmanager
+def served_build(output: Path, content: Path | None = None):
+    """Build the production site for a loopback server that serves it; yield the server's URL.
+
+    The production build writes absolute URLs, so the server starts first (on a free
+    port) and the site is built with SITEURL set to its address.
+    """
     from site_server import serve
 
-    with serve(site) as url:
+    output.mkdir(parents=True, exist_ok=True)
+    with serve(output) as url:
+        result = build_site(output, content=content, extra_env={"SITEURL": url})
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield url
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """Base URL of the production site, built for and served on loopback for the browser."""
+    with served_build(tmp_path_factory.mktemp("served")) as url:
         yield url

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
+from conftest import ROOT
 
 CONTENT = ROOT / "content"
 
@@ -82,19 +81,3 @@ def visible_entries(soup: BeautifulSoup) -> list[dict]:
 def jsonld_blocks(soup: BeautifulSoup) -> list[dict]:
     """Every JSON-LD block on a page, parsed."""
     return [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
-
-
-@contextmanager
-def served_build(output: Path, content: Path | None = None):
-    """Build the production site with SITEURL set to a loopback server that serves it; yield the URL.
-
-    The production build writes absolute URLs, so the server starts first (on a free
-    port) and the site is built for its address.
-    """
-    from site_server import serve
-
-    output.mkdir(parents=True, exist_ok=True)
-    with serve(output) as url:
-        result = build_site(output, content=content, extra_env={"SITEURL": url})
-        assert result.returncode == 0, result.stdout + result.stderr
-        yield url

@@ -9,17 +9,16 @@ import json
 
 import pytest
 from conftest import ROOT
-from faq_helpers import EXPECTED_SLUGS, served_build
+from faq_helpers import EXPECTED_SLUGS
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
-def faq_site(tmp_path_factory):
+def faq_site(site_url):
     """The production site built for, and served from, a loopback address."""
-    with served_build(tmp_path_factory.mktemp("faq-served")) as url:
-        yield url
+    return site_url
 
 
 def in_viewport(page, selector: str) -> bool:

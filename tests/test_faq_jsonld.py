@@ -6,7 +6,7 @@ import json
 
 import extruct
 from bs4 import BeautifulSoup
-from conftest import SITEURL, build_site
+from conftest import SITEURL, build_site, served_build
 from faq_helpers import (
     GOOGLE_ANSWER_TAGS,
     copy_content,
@@ -14,7 +14,6 @@ from faq_helpers import (
     jsonld_blocks,
     plugins_on_path,
     rewrite,
-    served_build,
     squash,
     visible_entries,
 )
