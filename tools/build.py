@@ -243,8 +243,8 @@ def report(problems: list[Problem | str], output: Path, check: bool) -> None:
     """Print the problems, numbered, and what happened to the output folder."""
     shown = _shown(output)
     count = len(problems)
-    heading = "1 problem" if count == 1 else f"{count} problems"
-    print(f"The site was NOT built. Please fix the following {heading}:", file=sys.stderr)
+    heading = "this problem" if count == 1 else f"these {count} problems"
+    print(f"The site was NOT built. Please fix {heading}:", file=sys.stderr)
     for number, problem in enumerate(problems, 1):
         print(f"  {number}. {problem}", file=sys.stderr)
     if check:
