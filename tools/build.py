@@ -163,8 +163,10 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
     except ContentProblems as error:
         problems.extend(error.problems)
     except Exception as error:  # noqa: BLE001 - every failure becomes a plain message
-        if not watcher.problems:
-            problems.append(f"The site could not be built: {error}")
+        problems.append(
+            f"The build stopped early: {error}. This is often caused by the problems listed above it; "
+            "fix those first, then build again."
+        )
     finally:
         root.removeHandler(handler)
         root.setLevel(old_level)
@@ -188,14 +190,15 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
 
 
 def _in_file_order(problems: list[Problem | str]) -> list[Problem | str]:
-    """Problems grouped by file, then by line, so the therapist can work through them in order."""
+    """Problems without repeats, by file, then line, so the therapist can work through them in order."""
 
     def key(problem: Problem | str):
         if isinstance(problem, Problem):
             return (0, problem.file, problem.line or 0)
         return (1, "", 0)
 
-    return sorted(problems, key=key)
+    unique = {str(problem): problem for problem in problems}  # one line per mistake
+    return sorted(unique.values(), key=key)
 
 
 def _fresh_folder(output: Path, check: bool) -> Path:

@@ -104,6 +104,23 @@ def _could_not_process(record: logging.LogRecord, source: Path | None, content: 
     )
 
 
+def _same_address(record: logging.LogRecord, content: Path) -> Problem:
+    """Two pages with one slug: Pelican would write one over the other."""
+    args = list(record.args)
+    paths = [Path(a) for a in args if isinstance(a, str) and Path(a).is_file()]
+    slug = re.search(r'slug "([^"]*)"', " ".join(str(a) for a in args))
+    shown = [display_path(p, content) for p in paths]
+    return Problem(
+        file=shown[0] if shown else "content",
+        field="Slug",
+        what=f"These pages have the same web address (Slug: {slug.group(1) if slug else '?'}): "
+        + ", ".join(shown)
+        + ".",
+        fix="Give each page its own 'Slug:' line (the name in its web address), or remove the copy "
+        "you do not need.",
+    )
+
+
 def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation:
     """Turn captured Pelican log records into problems (see `LogTranslation`)."""
     result = LogTranslation()
@@ -149,6 +166,18 @@ def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation
                         fix="Write a short description of the picture between the square brackets: "
                         f"![what the picture shows]({target}).",
                     ),
+                )
+            )
+        elif record.msg.startswith(('There are %s items "%s" with lang %s', "There are %s original")):
+            result.problems.append(_same_address(record, content))
+        elif record.msg.startswith('There is no "%s" attribute in "%s".') and record.args[0] == "order":
+            result.problems.append(
+                Problem(
+                    file=file or "content",
+                    field="Order",
+                    what="The page has no 'Order:' line, which sets its place in the menu.",
+                    fix="Add a line such as 'Order: 7' to the details at the top of the file; the menu "
+                    "lists pages from the lowest number to the highest.",
                 )
             )
         else:
