@@ -180,6 +180,8 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
         failed = failed_sources(handler.records, content)
         found, covered = check_site(output, content, watcher.page_sources, watcher.siteurl, failed)
         problems.extend(found)
+    else:
+        problems.extend(translated.alt_problems)
     failed_names = {p.name for p in failed_sources(handler.records, content)}
     for target, problem in translated.link_problems:
         base = target.split("#")[0]

@@ -50,6 +50,8 @@ class LogTranslation:
         self.problems: list[Problem] = []
         # (target, Problem) pairs dropped when the built-page check reports the same target.
         self.link_problems: list[tuple[str, Problem]] = []
+        # Pictures without alt text: the built-page check finds all of them, with the line.
+        self.alt_problems: list[Problem] = []
 
 
 def _source_of(record: logging.LogRecord, content: Path) -> Path | None:
@@ -156,16 +158,13 @@ def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation
             )
         elif record.msg == EMPTY_ALT:
             target = str(record.args[0])
-            result.link_problems.append(
-                (
-                    target,
-                    Problem(
-                        file=file or "content",
-                        line=find_line(source, target) if source else None,
-                        what=f"The picture '{target}' has no description (alt text).",
-                        fix="Write a short description of the picture between the square brackets: "
-                        f"![what the picture shows]({target}).",
-                    ),
+            result.alt_problems.append(
+                Problem(
+                    file=file or "content",
+                    line=find_line(source, target) if source else None,
+                    what=f"The picture '{target}' has no description (alt text).",
+                    fix="Write a short description of the picture between the square brackets: "
+                    f"![what the picture shows]({target}).",
                 )
             )
         elif record.msg.startswith(('There are %s items "%s" with lang %s', "There are %s original")):

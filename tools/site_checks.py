@@ -149,6 +149,8 @@ def _findings_for_page(html: str, page: str, output: Path, content: Path, siteur
     for image in main.find_all("img"):
         if not (image.get("alt") or "").strip():
             src = image.get("src") or "(no address)"
+            if siteurl and src.startswith(siteurl + "/"):
+                src = src[len(siteurl) :]  # as the editor wrote it after {static}
             findings.append(
                 Finding(
                     src,
