@@ -116,6 +116,22 @@ def watched_paths(settings: Path, content: Path) -> list[Path]:
     return sorted(p for p in paths if p.exists())
 
 
+def fingerprint(paths: list[Path]) -> tuple:
+    """Name, size and modification time of every watched file: equal means nothing changed."""
+    entries = []
+    for path in paths:
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            if "__pycache__" in file.parts:
+                continue
+            try:
+                info = file.stat()
+            except OSError:
+                continue  # deleted while we looked
+            entries.append((str(file), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
 def serve(output: Path, bind: str, port: int) -> ThreadingHTTPServer:
     """Start serving `output` in a background thread and return the server."""
     output.mkdir(parents=True, exist_ok=True)
@@ -144,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
 
     say("Building the preview …")
+    paths = watched_paths(settings, content)
+    built = fingerprint(paths)
     rebuild(settings, content, output)
     server = None
     if not args.no_serve:
@@ -154,9 +172,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         while not stop.is_set():
             # A new watcher each round: editors that save by replacing a file
-            # would otherwise leave a watch on the old, deleted file.
-            for changes in watchfiles.watch(*watched_paths(settings, content), stop_event=stop):
-                names = sorted({_shown(path, content) for _, path in changes})
+            # would otherwise leave a watch on the old, deleted file. The watcher
+            # also wakes every second, and the files are compared with the last
+            # build, so a save made during a rebuild (or before the watcher
+            # started) is never lost.
+            for changes in watchfiles.watch(
+                *watched_paths(settings, content), stop_event=stop, rust_timeout=1000, yield_on_timeout=True
+            ):
+                current = fingerprint(watched_paths(settings, content))
+                if current == built:
+                    continue
+                built = current
+                names = sorted({_shown(path, content) for _, path in changes}) or ["files"]
                 say(f"Changed: {', '.join(names)} - rebuilding …")
                 rebuild(settings, content, output)
                 break
