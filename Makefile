@@ -23,6 +23,9 @@ SSH_PORT ?= 22
 SSH_USER ?=
 SSH_TARGET_DIR ?=
 S3_BUCKET ?=
+# GitHub Pages: the branch ghp-import writes the site to.
+GITHUB_PAGES_BRANCH ?= gh-pages
+GHP_IMPORT ?= $(BIN)/ghp-import
 
 .DEFAULT_GOAL := help
 
@@ -60,13 +63,16 @@ help:
 	@echo '   make devserver     preview at http://$(BIND):$(PORT)/, rebuilt on every change'
 	@echo '   make serve         serve output/ at http://$(BIND):$(PORT)/'
 	@echo '   make regenerate    rebuild on every change, without serving'
-	@echo '   make publish       build the live site into output/'
+	@echo '   make check         build the live site and check it, without touching output/'
+	@echo '   make publish       build the live site into output/ (only if the build succeeds)'
+	@echo '   make faq Q="..."   start a new question in content/faq/'
 	@echo '   make clean         remove output/'
 	@echo '   make test          run every test'
 	@echo '   make lint          check the Python code style (ruff)'
 	@echo '   make rsync_upload  publish, then upload with rsync over SSH'
 	@echo '                      (needs SSH_HOST, SSH_USER, SSH_TARGET_DIR)'
 	@echo '   make s3_upload     publish, then upload to Amazon S3 (needs S3_BUCKET)'
+	@echo '   make github        publish, then upload to GitHub Pages ($(GITHUB_PAGES_BRANCH) branch)'
 
 html: $(RUNTIME_STAMP)
 	$(BIN)/python -m tools.build --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
@@ -74,18 +80,31 @@ html: $(RUNTIME_STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)"
 
+# Rebuilds run in a fresh process each time (tools/devserver.py): Pelican's own
+# -r mode does not watch plugins/ and keeps old plugin code loaded.
 regenerate: $(RUNTIME_STAMP)
-	$(PELICAN) -r "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
+	$(BIN)/python -m tools.devserver --no-serve --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
 
 serve: $(RUNTIME_STAMP)
 	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
 
 devserver: $(RUNTIME_STAMP)
-	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+	$(BIN)/python -m tools.devserver --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND)
 
 publish: $(RUNTIME_STAMP)
 	$(BIN)/python -m tools.build --settings "$(PUBLISHCONF)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
 
+# Builds into a temporary folder and runs every content check; output/ is left alone.
+check: $(RUNTIME_STAMP)
+	$(BIN)/python -m tools.build --check --settings "$(PUBLISHCONF)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
+
+# A new question with a placeholder answer; the question comes from Q (make
+# passes it to the command's environment, which avoids quoting problems).
+faq: $(RUNTIME_STAMP)
+	@$(BIN)/python -m tools.new_faq --content "$(INPUTDIR)"
+
+# The upload targets depend on publish: when the build fails, make stops there
+# and nothing is uploaded.
 rsync_upload: publish
 	@test -n "$(SSH_HOST)" -a -n "$(SSH_USER)" -a -n "$(SSH_TARGET_DIR)" || \
 	  { echo 'Set SSH_HOST, SSH_USER and SSH_TARGET_DIR (see the README).'; exit 2; }
@@ -95,6 +114,9 @@ rsync_upload: publish
 s3_upload: publish
 	@test -n "$(S3_BUCKET)" || { echo 'Set S3_BUCKET (see the README).'; exit 2; }
 	aws s3 sync "$(OUTPUTDIR)"/ "s3://$(S3_BUCKET)" --delete
+
+github: publish
+	$(GHP_IMPORT) -n -p -f -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 
 test: $(TEST_STAMP) $(NODE_STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
@@ -108,3 +130,4 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix .
 
 .PHONY: help html clean regenerate serve devserver publish rsync_upload s3_upload test lint format
+.PHONY: check faq github

@@ -104,5 +104,9 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'"
 )
 
+# Live preview: development pages load theme/static/js/dev-reload.js, which
+# reloads them after each rebuild (tools/devserver.py). publishconf.py turns it off.
+DEV_RELOAD = True
+
 # Pelican's own cache would hide plugin changes between runs.
 LOAD_CONTENT_CACHE = False

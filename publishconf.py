@@ -15,3 +15,8 @@ SITEURL = os.environ.get("SITEURL", "https://www.example.com").rstrip("/")
 RELATIVE_URLS = False
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# The live site has no live-preview script: neither the reference (base.html)
+# nor the file itself (IGNORE_FILES also applies to the theme's static files).
+DEV_RELOAD = False
+IGNORE_FILES = [*globals().get("IGNORE_FILES", ["**/.*"]), "dev-reload.js"]

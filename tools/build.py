@@ -1,28 +1,43 @@
 """Build the site the way the Makefile does, with errors a non-programmer can act on.
 
-Pelican on its own answers a wrong setting with a Python traceback. This
-wrapper checks the basics first and turns any failure into a short message
-that names the file or setting, says what is wrong and how to fix it.
+Pelican on its own answers a wrong setting with a Python traceback and a
+content mistake with a log line, and then skips the file. This wrapper:
 
-Usage: python -m tools.build [--settings FILE] [--content DIR] [--output DIR]
+- checks the basics first (settings file, content folder, unfinished placeholders);
+- runs Pelican with its log captured, and turns every warning and error into a
+  plain problem naming the file (and line), what is wrong and how to fix it;
+- checks the built pages for links to pages that do not exist, missing
+  pictures and pictures without a description;
+- builds into a temporary folder next to the output folder and swaps it in only
+  when everything succeeded, so a failed build leaves the previous site exactly
+  as it was (`--check` builds, checks and throws the result away).
+
+Usage: python -m tools.build [--settings FILE] [--content DIR] [--output DIR] [--check]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import json
 import logging
+import os
+import shutil
 import sys
+import tempfile
+import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.pelican_log import CapturingHandler, failed_sources, translate
+from tools.placeholders import find_placeholders
+from tools.problems import ROOT, ContentProblems, Problem, display_path, find_field_line
+from tools.site_checks import check_site
 
+logger = logging.getLogger(__name__)
 
-def _content_problems_class():
-    """Our plugins' exception class, imported the way Pelican imports plugins."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from content_problems import ContentProblems
-
-    return ContentProblems
+# Written into development builds after a successful build; the reload script polls it.
+BUILD_STAMP = "dev-build.json"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -30,6 +45,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--content", default=str(ROOT / "content"))
     parser.add_argument("--output", default=str(ROOT / "output"))
+    parser.add_argument(
+        "--check", action="store_true", help="build and check into a temporary folder; leave --output alone"
+    )
     return parser.parse_args(argv)
 
 
@@ -49,36 +67,226 @@ def preflight(settings: Path, content: Path) -> list[str]:
     return problems
 
 
-def build(settings: Path, content: Path, output: Path) -> list[str]:
-    """Run Pelican in this process; return the problems found (empty when all went well)."""
-    import pelican
+class _BuildWatcher:
+    """Listens to Pelican's signals during one build.
 
-    content_problems = _content_problems_class()
+    It records which source file each built page comes from (so problems found
+    in the HTML can name the Markdown file), replaces unknown templates with
+    the normal page layout after noting the problem (Pelican would otherwise
+    stop at the first one with a traceback), and drops links to pictures that
+    do not exist from Pelican's copy list (Pelican would crash on them; the
+    built-page check reports them instead).
+    """
 
-    args = pelican.parse_arguments([str(content), "-o", str(output), "-s", str(settings), "-q"])
-    pelican.init_logging(level=logging.WARNING, name="pelican")
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.page_sources: dict[str, str] = {}
+        self.problems: list[Problem] = []
+        self.siteurl = ""
+
+    def connect(self) -> list:
+        from pelican import signals
+
+        pairs = [
+            (signals.article_generator_finalized, self.drop_missing_static_links),
+            (signals.page_generator_finalized, self.drop_missing_static_links),
+            (signals.all_generators_finalized, self.inspect_generators),
+        ]
+        for signal, receiver in pairs:
+            signal.connect(receiver, weak=False)
+        return pairs
+
+    def drop_missing_static_links(self, generator) -> None:
+        links = generator.context.get("static_links", set())
+        for link in list(links):
+            if not (Path(generator.path) / link).is_file():
+                links.discard(link)
+
+    def inspect_generators(self, generators) -> None:
+        from pelican.generators import PelicanTemplateNotFound
+
+        for generator in generators:
+            self.siteurl = generator.settings.get("SITEURL", "") or self.siteurl
+            for attribute in ("articles", "drafts", "pages", "hidden_pages", "draft_pages"):
+                for item in getattr(generator, attribute, None) or []:
+                    if item.save_as:
+                        self.page_sources[item.save_as] = item.source_path
+                    try:
+                        generator.get_template(item.template)
+                    except PelicanTemplateNotFound:
+                        self.problems.append(self._template_problem(item, generator))
+                        item.template = getattr(item, "default_template", "page")
+
+    def _template_problem(self, item, generator) -> Problem:
+        source = Path(item.source_path)
+        theme = Path(generator.settings["THEME"]) / "templates"
+        layouts = sorted(p.stem for p in theme.glob("*.html") if p.stem != "base")
+        return Problem(
+            file=display_path(source, self.content),
+            field="Template",
+            line=find_field_line(source, "Template"),
+            what=f"The page asks for the layout (Template:) '{item.template}', which the theme lacks.",
+            fix="Remove the 'Template:' line to use the normal page layout, or name one of these layouts: "
+            + ", ".join(layouts)
+            + ".",
+        )
+
+
+def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | str], dict]:
+    """Run Pelican in this process into `output` and check the result.
+
+    Returns every problem found (empty when all went well) and Pelican's
+    settings as read, so the caller can see e.g. whether this is a
+    development build.
+    """
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    handler = CapturingHandler()
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+    watcher = _BuildWatcher(content)
+    connections = watcher.connect()
+    problems: list[Problem | str] = []
+    pelican_settings: dict = {}
+    completed = False
     try:
-        instance, _ = pelican.get_instance(args)
-        instance.run()
-    except content_problems as error:
-        return [str(p) for p in error.problems]
+        # DEBUG makes Pelican attach the reason to "Could not process" records.
+        override = {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()), "DEBUG": True}
+        # Pelican prints its own summary ("Processed 0 articles …"): not for the therapist.
+        with contextlib.redirect_stdout(io.StringIO()):
+            pelican_settings = read_settings(str(settings), override=override)
+            Pelican(pelican_settings).run()
+        completed = True
+    except ContentProblems as error:
+        problems.extend(error.problems)
     except Exception as error:  # noqa: BLE001 - every failure becomes a plain message
-        return [f"The site could not be built: {error}"]
-    return []
+        problems.append(
+            f"The build stopped early: {error}. This is often caused by the problems listed above it; "
+            "fix those first, then build again."
+        )
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        for signal, receiver in connections:
+            signal.disconnect(receiver)
+
+    translated = translate(handler.records, content)
+    problems = [*translated.problems, *watcher.problems, *problems]
+    covered: set[str] = set()
+    if completed:
+        failed = failed_sources(handler.records, content)
+        found, covered = check_site(output, content, watcher.page_sources, watcher.siteurl, failed)
+        problems.extend(found)
+    else:
+        problems.extend(translated.alt_problems)
+    failed_names = {p.name for p in failed_sources(handler.records, content)}
+    for target, problem in translated.link_problems:
+        base = target.split("#")[0]
+        if target in covered or base in covered or Path(base).name in failed_names:
+            continue
+        problems.append(problem)
+    return _in_file_order(problems), pelican_settings
+
+
+def _in_file_order(problems: list[Problem | str]) -> list[Problem | str]:
+    """Problems without repeats, by file, then line, so the therapist can work through them in order."""
+
+    def key(problem: Problem | str):
+        if isinstance(problem, Problem):
+            return (0, problem.file, problem.line or 0)
+        return (1, "", 0)
+
+    unique = {str(problem): problem for problem in problems}  # one line per mistake
+    return sorted(unique.values(), key=key)
+
+
+def _fresh_folder(output: Path, check: bool) -> Path:
+    """An empty folder for the new build: beside `output` (so it can be swapped in), or anywhere."""
+    if check:
+        return Path(tempfile.mkdtemp(prefix="site-check-"))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
+    # mkdtemp makes a private folder; the site folder should have the usual permissions.
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+    return folder
+
+
+def replace_output(new: Path, output: Path) -> None:
+    """Put the finished build `new` in place of `output`, keeping the old one until the swap is done."""
+    old = None
+    if output.exists() or output.is_symlink():
+        old = output.with_name(f".{output.name}.old-{uuid.uuid4().hex[:8]}")
+        output.rename(old)
+    new.rename(output)
+    if old is not None:
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            old.unlink()
+
+
+def write_build_stamp(folder: Path) -> None:
+    """Mark a successful development build, so that open pages reload themselves."""
+    stamp = {"status": "ok", "build": uuid.uuid4().hex}
+    (folder / BUILD_STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+
+
+def _shown(folder: Path) -> str:
+    """`folder` as the editor knows it: `output/` when it is in the current folder."""
+    try:
+        return folder.relative_to(Path.cwd()).as_posix() + "/"
+    except ValueError:
+        return str(folder)
+
+
+def report(problems: list[Problem | str], output: Path, check: bool) -> None:
+    """Print the problems, numbered, and what happened to the output folder."""
+    shown = _shown(output)
+    count = len(problems)
+    heading = "this problem" if count == 1 else f"these {count} problems"
+    print(f"The site was NOT built. Please fix {heading}:", file=sys.stderr)
+    for number, problem in enumerate(problems, 1):
+        print(f"  {number}. {problem}", file=sys.stderr)
+    if check:
+        print(f"(Only a check: {shown} was not touched.)", file=sys.stderr)
+    elif output.exists():
+        print(
+            f"Nothing was changed: {shown} is exactly as it was before, and nothing was uploaded.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"Nothing was written to {shown}, and nothing was uploaded.", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    settings, content, output = Path(args.settings), Path(args.content), Path(args.output)
-    problems = preflight(settings, content)
-    if not problems:
-        problems = build(settings, content, output)
+    settings, content, output = Path(args.settings), Path(args.content), Path(args.output).absolute()
+    problems: list[Problem | str] = preflight(settings, content)
     if problems:
-        print("The site was NOT built. Please fix the following:", file=sys.stderr)
-        for number, problem in enumerate(problems, 1):
-            print(f"  {number}. {problem}", file=sys.stderr)
+        report(problems, output, args.check)
         return 1
-    print(f"The site was built in {output}.")
+    folder = _fresh_folder(output, args.check)
+    try:
+        found, pelican_settings = build(settings, content, folder)
+        problems = _in_file_order([*find_placeholders(content), *found])
+        if problems:
+            report(problems, output, args.check)
+            return 1
+        if args.check:
+            print(f"All checks passed: the site can be published. ({_shown(output)} was not touched.)")
+            return 0
+        if pelican_settings.get("DEV_RELOAD"):
+            write_build_stamp(folder)
+        replace_output(folder, output)
+    finally:
+        if folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+    print(f"The site was built in {_shown(output)}.")
     return 0
 
 

@@ -1,0 +1,140 @@
+"""Live preview: the reload script is only in development builds, and the preview server follows edits."""
+
+from __future__ import annotations
+
+import json
+import queue
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from urllib.error import URLError
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, build_site
+from workflow_support import content_copy, edit
+
+RELOAD_SCRIPT = "dev-reload.js"
+
+
+def test_development_build_carries_the_reload_script(tmp_path):
+    output = tmp_path / "dev"
+    result = build_site(output, settings="pelicanconf.py")
+    assert result.returncode == 0, result.stderr
+    assert (output / "theme" / "js" / RELOAD_SCRIPT).is_file()
+    assert json.loads((output / "dev-build.json").read_text(encoding="utf-8"))["status"] == "ok"
+    for page in output.glob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        scripts = [s for s in soup.find_all("script", src=True) if s["src"].endswith(RELOAD_SCRIPT)]
+        assert len(scripts) == 1, page.name
+        assert scripts[0].has_attr("defer") and scripts[0]["data-build-stamp"].endswith("dev-build.json")
+
+
+def test_publish_build_has_no_trace_of_the_reload_script(site):
+    files = [p for p in site.rglob("*") if p.is_file()]
+    assert files
+    assert not any(p.name in (RELOAD_SCRIPT, "dev-build.json") for p in files)
+    for path in files:
+        assert b"dev-reload" not in path.read_bytes(), path
+        assert b"dev-build" not in path.read_bytes(), path
+
+
+class Preview:
+    """tools/devserver.py running on a free loopback port, for a temporary content folder."""
+
+    def __init__(self, content, output):
+        command = [sys.executable, "-u", "-m", "tools.devserver", "--content", str(content)]
+        command += ["--output", str(output), "--port", "0", "--bind", "127.0.0.1"]
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        self.url = self._wait_for_url()
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def _wait_for_url(self) -> str:
+        for _ in range(600):  # bounded: the first build takes a few seconds
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                assert self.process.poll() is None, "".join(self.log)
+                continue
+            self.log.append(line)
+            if "Preview at http://" in line:
+                return line.split("Preview at ", 1)[1].split()[0].rstrip("/")
+        raise AssertionError("the preview server did not start:\n" + "".join(self.log))
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(self.url + path, timeout=10) as response:
+            return response.read().decode("utf-8")
+
+    def wait_until(self, path: str, condition) -> str:
+        body = ""
+        for _ in range(240):  # bounded polling, no timing assertion
+            try:
+                body = self.get(path)
+            except URLError:
+                body = ""
+            if condition(body):
+                return body
+            time.sleep(0.25)
+        while not self.lines.empty():
+            self.log.append(self.lines.get())
+        raise AssertionError(f"{path} never matched; server said:\n" + "".join(self.log))
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@pytest.fixture
+def preview(tmp_path):
+    content = content_copy(tmp_path)
+    server = Preview(content, tmp_path / "output")
+    yield server, content
+    server.stop()
+
+
+def test_devserver_picks_up_a_changed_markdown_file(preview):
+    server, content = preview
+    assert "typical rate" in server.get("/costs.html")
+    edit(content / "pages" / "costs.md", "I charge my typical rate", "I charge my NEWLY EDITED rate")
+    body = server.wait_until("/costs.html", lambda text: "NEWLY EDITED" in text)
+    assert "typical rate" not in body
+
+
+def test_devserver_shows_problems_and_keeps_the_last_good_page(preview):
+    server, content = preview
+    edit(content / "pages" / "costs.md", "Title: Costs\n", "")
+    stamp = server.wait_until("/dev-build.json", lambda text: '"failed"' in text)
+    problems = json.loads(stamp)["problems"]
+    assert any("content/pages/costs.md: The page has no title" in p for p in problems)
+    assert "typical rate" in server.get("/costs.html")  # the last good version is still served
+
+
+def test_open_page_reloads_itself_after_a_rebuild(preview, page):
+    server, content = preview
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(server.url + "/costs.html")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.evaluate("() => { window.notReloadedYet = true; }")
+    edit(content / "pages" / "costs.md", "I charge my typical rate", "I charge my RELOADED rate")
+    page.wait_for_function("() => document.body.innerText.includes('RELOADED')", timeout=60_000)
+    assert page.evaluate("() => window.notReloadedYet === undefined")  # a real reload, not a patch
+    edit(content / "pages" / "costs.md", "Title: Costs\n", "")
+    panel = page.locator(".dev-build-problems[role=alert]")
+    panel.wait_for(timeout=60_000)
+    assert "content/pages/costs.md: The page has no title" in panel.inner_text()
+    assert not [e for e in errors if "Content Security Policy" in e], errors

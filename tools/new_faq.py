@@ -1,0 +1,86 @@
+"""Start a new FAQ entry: `make faq Q="Can I eat before my session?"`.
+
+Creates content/faq/<slug>.md with the question as its Title, the next free
+Order (after the last question) and a placeholder answer. The placeholder line
+starts with the marker the build refuses (tools/placeholders.py), so an
+unanswered question can never be published by mistake.
+
+Usage: python -m tools.new_faq [--content DIR] [QUESTION]   (or the question in $Q)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from slugify import slugify
+
+from tools.placeholders import MARKER
+from tools.problems import ROOT, display_path
+
+EXAMPLE = 'make faq Q="Can I eat before my session?"'
+
+
+def next_order(faq: Path) -> int:
+    """One more than the highest whole-number `Order:` among the existing entries (1 when none)."""
+    orders = [0]
+    for entry in faq.glob("*.md"):
+        for line in entry.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                break  # the details at the top end at the first blank line
+            match = re.match(r"(?i)order:\s*(\d+)\s*$", line)
+            if match:
+                orders.append(int(match.group(1)))
+    return max(orders) + 1
+
+
+def entry_text(question: str, order: int) -> str:
+    return (
+        f"Title: {question}\n"
+        f"Order: {order}\n"
+        "\n"
+        f"{MARKER} write the answer to this question here, in place of this whole line. "
+        "The site will not be published while this line is here.\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--content", default=str(ROOT / "content"))
+    parser.add_argument("question", nargs="?", default=os.environ.get("Q", ""))
+    args = parser.parse_args(argv)
+    question = " ".join(args.question.split())
+    if not question:
+        print(f"Please say which question to add, for example:\n  {EXAMPLE}", file=sys.stderr)
+        return 2
+    slug = slugify(question)
+    if not slug:
+        print(f"The question '{question}' has no letters or digits to name its file after.", file=sys.stderr)
+        return 2
+    content = Path(args.content)
+    faq = content / "faq"
+    faq.mkdir(parents=True, exist_ok=True)
+    entry = faq / f"{slug}.md"
+    shown = display_path(entry, content)
+    if entry.exists():
+        print(
+            f"{shown} already exists, so nothing was changed. Open that file to edit the question, "
+            "or word the new question differently.",
+            file=sys.stderr,
+        )
+        return 1
+    order = next_order(faq)
+    entry.write_text(entry_text(question, order), encoding="utf-8")
+    print(
+        f"Created {shown} (number {order} in the list of questions).\n"
+        f"Open it and replace the line starting '{MARKER}' with the answer. Until then the site "
+        "will not be published."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Pelican's log, captured during a build and translated into problems the therapist can fix.
+
+Pelican reports many content mistakes only as log lines ("Skipping …: could not
+find information about 'title'") and carries on without the file. During a
+build we collect every WARNING and ERROR record; afterwards each record we know
+becomes a plain-words `Problem` naming the file, and every other one is still
+shown, with its file where the record names one, so that no warning passes
+silently.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from tools.problems import Problem, display_path, find_line
+
+logger = logging.getLogger(__name__)
+
+# Records about links and pictures that the check of the built pages reports
+# better (with the line in the source): kept only when that check says nothing.
+LINK_NOT_FOUND = "Unable to find '%s', skipping url replacement."
+EMPTY_ALT = "Empty alt attribute for image %s in %s"
+
+FIELD_HELP = {
+    "title": (
+        "The page has no title: the 'Title:' line at the top is missing, misspelt or empty.",
+        "Add a line such as 'Title: About the practice' as the very first line of the file "
+        "(the details at the top end at the first blank line).",
+    ),
+}
+
+
+class CapturingHandler(logging.Handler):
+    """Keeps every record of level WARNING and above, and prints nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+class LogTranslation:
+    """The problems read from Pelican's log, and the link and picture targets it mentioned."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        # (target, Problem) pairs dropped when the built-page check reports the same target.
+        self.link_problems: list[tuple[str, Problem]] = []
+        # Pictures without alt text: the built-page check finds all of them, with the line.
+        self.alt_problems: list[Problem] = []
+
+
+def _source_of(record: logging.LogRecord, content: Path) -> Path | None:
+    """The content file a record is about, when one of its arguments names one."""
+    args = record.args if isinstance(record.args, tuple) else ()
+    for arg in args:
+        source = getattr(arg, "source_path", None) or (arg if isinstance(arg, str | Path) else None)
+        if not source:
+            continue
+        path = Path(source)
+        if not path.is_absolute():
+            path = content / path
+        if path.is_file():
+            return path
+    return None
+
+
+def _message(record: logging.LogRecord) -> str:
+    try:
+        text = record.getMessage()
+    except (TypeError, ValueError):
+        text = str(record.msg)
+    return " ".join(text.split())
+
+
+def _could_not_process(record: logging.LogRecord, source: Path | None, content: Path) -> Problem:
+    """A file Pelican could not read: say why, in the editor's words where we know the cause."""
+    file = display_path(source, content) if source else "content"
+    error = record.exc_info[1] if record.exc_info else None
+    text = str(error) if error else ""
+    match = re.search(r"'(.*)' is not a valid date", text)
+    if match:
+        value = match.group(1)
+        line = find_line(source, value) if source else None
+        field = "Date"
+        if source and line:
+            first = source.read_text(encoding="utf-8").splitlines()[line - 1]
+            field = first.split(":", 1)[0].strip() or "Date"
+        return Problem(
+            file=file,
+            field=field,
+            line=line,
+            what=f"The date '{value}' in '{field}:' is not a date the site understands.",
+            fix=f"Write the date as year-month-day, for example '{field}: 2025-03-14', or remove the line.",
+        )
+    return Problem(
+        file=file,
+        line=None,
+        what=f"This file could not be read: {text or 'Pelican gave no reason'}.",
+        fix="Look at the details at the top of the file (each line 'Name: value', then one blank "
+        "line before the text); if you cannot see the mistake, undo your last change to this file.",
+    )
+
+
+def _same_address(record: logging.LogRecord, content: Path) -> Problem:
+    """Two pages with one slug: Pelican would write one over the other."""
+    args = list(record.args)
+    paths = [Path(a) for a in args if isinstance(a, str) and Path(a).is_file()]
+    slug = re.search(r'slug "([^"]*)"', " ".join(str(a) for a in args))
+    shown = [display_path(p, content) for p in paths]
+    return Problem(
+        file=shown[0] if shown else "content",
+        field="Slug",
+        what=f"These pages have the same web address (Slug: {slug.group(1) if slug else '?'}): "
+        + ", ".join(shown)
+        + ".",
+        fix="Give each page its own 'Slug:' line (the name in its web address), or remove the copy "
+        "you do not need.",
+    )
+
+
+def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation:
+    """Turn captured Pelican log records into problems (see `LogTranslation`)."""
+    result = LogTranslation()
+    for record in records:
+        source = _source_of(record, content)
+        file = display_path(source, content) if source else None
+        if record.msg == "Skipping %s: could not find information about '%s'":
+            prop = str(record.args[1])
+            what, fix = FIELD_HELP.get(
+                prop,
+                (
+                    f"The page has no '{prop.capitalize()}:' line, which every page needs.",
+                    f"Add a line '{prop.capitalize()}: ...' to the details at the top of the file.",
+                ),
+            )
+            result.problems.append(
+                Problem(file=file or "content", field=prop.capitalize(), what=what, fix=fix)
+            )
+        elif record.msg == "Could not process %s":
+            result.problems.append(_could_not_process(record, source, content))
+        elif record.msg == LINK_NOT_FOUND:
+            target = str(record.args[0])
+            result.link_problems.append(
+                (
+                    target,
+                    Problem(
+                        file=file or "content",
+                        what=f"A link or picture points to '{target}', which is not a file of the site.",
+                        fix="Find this link in your pages and correct the file name after "
+                        "{filename} or {static}.",
+                    ),
+                )
+            )
+        elif record.msg == EMPTY_ALT:
+            target = str(record.args[0])
+            result.alt_problems.append(
+                Problem(
+                    file=file or "content",
+                    line=find_line(source, target) if source else None,
+                    what=f"The picture '{target}' has no description (alt text).",
+                    fix="Write a short description of the picture between the square brackets: "
+                    f"![what the picture shows]({target}).",
+                )
+            )
+        elif record.msg.startswith(('There are %s items "%s" with lang %s', "There are %s original")):
+            result.problems.append(_same_address(record, content))
+        elif record.msg.startswith('There is no "%s" attribute in "%s".') and record.args[0] == "order":
+            result.problems.append(
+                Problem(
+                    file=file or "content",
+                    field="Order",
+                    what="The page has no 'Order:' line, which sets its place in the menu.",
+                    fix="Add a line such as 'Order: 7' to the details at the top of the file; the menu "
+                    "lists pages from the lowest number to the highest.",
+                )
+            )
+        else:
+            where = file or "the site's build"
+            result.problems.append(
+                Problem(
+                    file=where,
+                    what=f"Pelican, the program that builds the site, reported: {_message(record)}",
+                    fix="Look at the part of this file the message names and correct it; if you cannot "
+                    "see the mistake, undo your last change and build again.",
+                )
+            )
+    return result
+
+
+def failed_sources(records: list[logging.LogRecord], content: Path) -> set[Path]:
+    """Content files Pelican gave up on (reported on their own, so links to them are not)."""
+    failed = set()
+    for record in records:
+        if record.msg in ("Skipping %s: could not find information about '%s'", "Could not process %s"):
+            source = _source_of(record, content)
+            if source:
+                failed.add(source.resolve())
+    return failed

@@ -1,0 +1,36 @@
+"""The placeholder marker: text the editor still has to write, which the build refuses to publish.
+
+`make faq` writes a new question with a placeholder answer: a line starting
+with `PLACEHOLDER:`. Every build looks for that marker in all content files and
+stops, naming each file and line, until the real text replaces it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools.problems import Problem, display_path, source_files
+
+MARKER = "PLACEHOLDER:"
+
+
+def find_placeholders(content: Path) -> list[Problem]:
+    """One problem for every content file line that starts with the marker."""
+    problems = []
+    for source in source_files(content):
+        try:
+            lines = source.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # unreadable files are reported by the build itself
+        for number, line in enumerate(lines, 1):
+            if line.lstrip().startswith(MARKER):
+                problems.append(
+                    Problem(
+                        file=display_path(source, content),
+                        line=number,
+                        what="This file still has a placeholder instead of real text (the line starting "
+                        f"'{MARKER}'), so it cannot be published.",
+                        fix=f"Replace the whole line starting '{MARKER}' with your answer, then save.",
+                    )
+                )
+    return problems
