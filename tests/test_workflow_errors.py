@@ -30,11 +30,14 @@ def test_bad_date(content, tmp_path):
 
 
 def test_unknown_template(content, tmp_path):
-    page = content / "pages" / "faq.md"
-    edit(page, "Slug: faq\n", "Slug: faq\nTemplate: nosuch\n")
+    page = content / "pages" / "how-ketamine-works.md"
+    edit(page, "Slug: how-ketamine-works\n", "Slug: how-ketamine-works\nTemplate: nosuch\n")
     message = failed_build(content, tmp_path)
     line = line_of(page, "Template:")
-    assert f"content/pages/faq.md, line {line}: The page asks for the layout (Template:) 'nosuch'" in message
+    assert (
+        f"content/pages/how-ketamine-works.md, line {line}: The page asks for the layout (Template:) 'nosuch'"
+        in message
+    )
     assert "Remove the 'Template:' line" in message
 
 

@@ -10,10 +10,10 @@ QUESTION = "Can I eat before my session?"
 
 def test_make_faq_creates_the_entry_and_the_build_refuses_the_placeholder(tmp_path):
     content = content_copy(tmp_path)
-    # Orders above the real entries' (content/faq/ may hold a dozen or so already).
+    # Orders above the real entries' (the real FAQ numbers its questions 10 to 130).
     (content / "faq").mkdir(exist_ok=True)
-    (content / "faq" / "first.md").write_text("Title: First?\nOrder: 103\n\nYes.\n", encoding="utf-8")
-    (content / "faq" / "second.md").write_text("Title: Second?\nOrder: 111\n\nNo.\n", encoding="utf-8")
+    (content / "faq" / "first.md").write_text("Title: First?\nOrder: 503\n\nYes.\n", encoding="utf-8")
+    (content / "faq" / "second.md").write_text("Title: Second?\nOrder: 511\n\nNo.\n", encoding="utf-8")
     (content / "faq" / "unordered.md").write_text("Title: Third?\n\nMaybe.\n", encoding="utf-8")
 
     result = make("faq", f"Q={QUESTION}", f"INPUTDIR={content}")
@@ -21,14 +21,14 @@ def test_make_faq_creates_the_entry_and_the_build_refuses_the_placeholder(tmp_pa
     entry = content / "faq" / "can-i-eat-before-my-session.md"
     assert "content/faq/can-i-eat-before-my-session.md" in result.stdout
     header, _, answer = entry.read_text(encoding="utf-8").partition("\n\n")
-    assert header.splitlines() == [f"Title: {QUESTION}", "Order: 112"]
+    assert header.splitlines() == [f"Title: {QUESTION}", "Order: 512"]
     assert answer.startswith("PLACEHOLDER:")
 
     message = failed_build(content, tmp_path)
     assert "content/faq/can-i-eat-before-my-session.md, line 4: This file still has a placeholder" in message
 
     answer = "A light meal a few hours before is best."
-    entry.write_text(f"Title: {QUESTION}\nOrder: 112\n\n{answer}\n", encoding="utf-8")
+    entry.write_text(f"Title: {QUESTION}\nOrder: 512\n\n{answer}\n", encoding="utf-8")
     built = build_site(tmp_path / "out2", content=content)
     assert built.returncode == 0, built.stderr
 

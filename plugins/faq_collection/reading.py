@@ -132,7 +132,9 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
         page._content, removed = make_safe(page._content)
         source = editor_path(content_root, path)
         if removed:
-            logger.warning(
+            # Not a build-stopping problem: hostile or pasted markup must still build to a
+            # safe page (the hostile-content case), so it is removed and noted.
+            logger.info(
                 "%s: removed %s from the answer: the site does not run code from its pages.",
                 source,
                 ", ".join(removed),
