@@ -156,7 +156,9 @@ def test_nothing_loads_from_another_origin(soups):
                 assert host in ("", urlparse(SITEURL).netloc), f"{name}: {tag} {url}"
         assert not soup.find(attrs={"style": True}), f"{name} has a style attribute"
         for script in soup.find_all("script"):
-            assert script.get("src") or script.get("type") == "application/ld+json", name
+            assert script.get("src") or script.get("type") in ("application/ld+json", "application/json"), (
+                name
+            )
 
 
 def test_sitemap_lists_exactly_the_pages(site):
