@@ -73,7 +73,7 @@ def _check_number(field: str, value, unit: str, example, positive: bool) -> list
         return [
             _problem(
                 field,
-                f"{value} is negative; it cannot be.",
+                f"{value} is below zero.",
                 f"Write zero or more {unit}, for example {example}.",
             )
         ]

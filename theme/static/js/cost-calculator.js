@@ -35,7 +35,7 @@
       if (n !== Math.floor(n)) why = ask + ' as a whole number' + range;
       else if (n !== used) why = ask + range;
     }
-    err.textContent = why ? why + ' The estimate uses ' + used + '.' : '';
+    err.textContent = why ? why + (used === null ? ' The estimate leaves it out.' : ' The estimate uses ' + used + '.') : '';
     err.hidden = !why;
     el.setAttribute('aria-describedby', el.id + '-hint' + (why ? ' ' + err.id : ''));
     if (why) el.setAttribute('aria-invalid', 'true');
