@@ -46,6 +46,10 @@ BAD_SETTINGS = {
         lambda p: p.update(intake_hours=0),
         ["PRICING['intake_hours']", "a session cannot last 0 hours"],
     ),
+    "no medicine session": (
+        lambda p: p.update(medicine_sessions={"min": 0, "max": 6, "default": 5}),
+        ["PRICING['medicine_sessions']['min']", "at least one medicine session"],
+    ),
     "unknown kind of session": (
         lambda p: p.update(reimbursable_sessions=["prep"]),
         ["PRICING['reimbursable_sessions']", "'prep' is not a kind of session", '"preparation"'],

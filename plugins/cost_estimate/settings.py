@@ -111,6 +111,15 @@ def _check_range(name: str, spec) -> list[Problem]:
                 f"Make 'min' the smaller number and 'max' the larger, like this: {example}.",
             )
         )
+    elif name == "medicine_sessions" and low == 0:
+        # The first medicine session is always part of a course; the others follow it.
+        problems.append(
+            _problem(
+                _field(name, "min"),
+                "a course has at least one medicine session.",
+                f"Write 1 or more, like this: {example}.",
+            )
+        )
     elif name.endswith("hours") and low == 0:
         problems.append(
             _problem(
