@@ -22,6 +22,44 @@ PRACTICE = {
 PRACTICE_PHONE_TEL = "+1" + "".join(c for c in PRACTICE["phone"] if c.isdigit())[-10:]
 
 # ---------------------------------------------------------------------------
+# PRICING: edit these. Every price, session length and session count the site
+# shows comes from here: the costs page, the FAQ's cost answer and the cost
+# calculator. In the Markdown pages, write a placeholder such as
+# {price:hourly_rate} instead of typing a price (the README lists the names).
+# Amounts are whole US dollars; lengths are whole hours; counts whole sessions.
+# The build checks these values and stops with a plain message if one is wrong.
+# ---------------------------------------------------------------------------
+PRICING = {
+    # The practice's rate, in dollars per hour, for every kind of session.
+    "hourly_rate": 150,
+    # The medical screen with the prescriber, in dollars. It is paid to the
+    # prescriber, not to the practice, and is shown as a separate line.
+    "medical_screen_fee": 500,
+    # Session lengths in hours. The practice's page does not say how long the
+    # intake, preparation and integration sessions are: 1 hour each is an
+    # ASSUMPTION. Please check these three and change them if they differ.
+    "intake_hours": 1,
+    "preparation_hours": 1,
+    "integration_hours": 1,
+    # The first medicine session is scheduled for this many hours.
+    "first_medicine_hours": 3,
+    # Later medicine sessions may be shorter: the shortest and longest a
+    # visitor can choose, and the length the calculator starts with.
+    "later_medicine_hours": {"min": 2, "max": 3, "default": 3},
+    # How many sessions a typical course has: the fewest, the most, and the
+    # number the calculator starts with.
+    "preparation_sessions": {"min": 1, "max": 3, "default": 2},
+    "medicine_sessions": {"min": 4, "max": 6, "default": 5},
+    # Integration sessions: how many a visitor can choose, and how many the
+    # calculator suggests for each medicine session (one after each).
+    "integration_sessions": {"min": 1, "max": 12, "per_medicine_session": 1},
+    # The sessions that out-of-network insurance benefits may reimburse (with
+    # a superbill from the practice). Choose from: "intake", "preparation",
+    # "medicine", "integration".
+    "reimbursable_sessions": ["preparation", "integration"],
+}
+
+# ---------------------------------------------------------------------------
 # Site settings: how the site is built.
 # ---------------------------------------------------------------------------
 SITENAME = PRACTICE["name"]
@@ -78,6 +116,7 @@ MARKDOWN = {
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "pelican.plugins.sitemap",
+    "cost_estimate",
     "faq_collection",
 ]
 

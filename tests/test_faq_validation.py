@@ -77,7 +77,7 @@ def unknown_status(content):
 
 
 def embed_names_no_entry(content):
-    rewrite(content / "pages" / "costs.md", "## Session fees", "{faq:what-does-kap-costs}\n\n## Session fees")
+    rewrite(content / "pages" / "costs.md", "{faq:what-does-kap-cost}", "{faq:what-does-kap-costs}")
     return "content/pages/costs.md", "{faq:what-does-kap-costs}", "Did you mean {faq:what-does-kap-cost}?"
 
 

@@ -108,33 +108,33 @@ def preview(tmp_path):
 
 def test_devserver_picks_up_a_changed_markdown_file(preview):
     server, content = preview
-    assert "typical rate" in server.get("/costs.html")
-    edit(content / "pages" / "costs.md", "I charge my typical rate", "I charge my NEWLY EDITED rate")
-    body = server.wait_until("/costs.html", lambda text: "NEWLY EDITED" in text)
-    assert "typical rate" not in body
+    assert "standard therapy intake" in server.get("/process.html")
+    edit(content / "pages" / "process.md", "a standard therapy intake", "a NEWLY EDITED therapy intake")
+    body = server.wait_until("/process.html", lambda text: "NEWLY EDITED" in text)
+    assert "standard therapy intake" not in body
 
 
 def test_devserver_shows_problems_and_keeps_the_last_good_page(preview):
     server, content = preview
-    edit(content / "pages" / "costs.md", "Title: Costs\n", "")
+    edit(content / "pages" / "process.md", "Title: The KAP process, step by step\n", "")
     stamp = server.wait_until("/dev-build.json", lambda text: '"failed"' in text)
     problems = json.loads(stamp)["problems"]
-    assert any("content/pages/costs.md: The page has no title" in p for p in problems)
-    assert "typical rate" in server.get("/costs.html")  # the last good version is still served
+    assert any("content/pages/process.md: The page has no title" in p for p in problems)
+    assert "standard therapy intake" in server.get("/process.html")  # the last good version is still served
 
 
 def test_open_page_reloads_itself_after_a_rebuild(preview, page):
     server, content = preview
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(server.url + "/costs.html")
+    page.goto(server.url + "/process.html")
     page.wait_for_function("() => document.readyState === 'complete'")
     page.evaluate("() => { window.notReloadedYet = true; }")
-    edit(content / "pages" / "costs.md", "I charge my typical rate", "I charge my RELOADED rate")
+    edit(content / "pages" / "process.md", "a standard therapy intake", "a RELOADED therapy intake")
     page.wait_for_function("() => document.body.innerText.includes('RELOADED')", timeout=60_000)
     assert page.evaluate("() => window.notReloadedYet === undefined")  # a real reload, not a patch
-    edit(content / "pages" / "costs.md", "Title: Costs\n", "")
+    edit(content / "pages" / "process.md", "Title: The KAP process, step by step\n", "")
     panel = page.locator(".dev-build-problems[role=alert]")
     panel.wait_for(timeout=60_000)
-    assert "content/pages/costs.md: The page has no title" in panel.inner_text()
+    assert "content/pages/process.md: The page has no title" in panel.inner_text()
     assert not [e for e in errors if "Content Security Policy" in e], errors

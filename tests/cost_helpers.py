@@ -1,0 +1,129 @@
+"""Helpers for the cost-estimate tests: the shared vectors, the plugin's model, and
+builds of the real site with a PRICING setting of the test's choosing."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from conftest import ROOT, SITEURL, build_site
+
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from cost_estimate import model, placeholders, widget  # noqa: E402, F401 - re-exported for the tests
+
+VECTORS = json.loads((Path(__file__).parent / "cost_vectors.json").read_text(encoding="utf-8"))
+INPUT_ORDER = ("existing_client", "preparation", "medicine", "later_hours", "integration", "reimbursement")
+
+
+def site_pricing() -> dict:
+    """The PRICING setting the therapist keeps in pelicanconf.py, read fresh."""
+    spec = importlib.util.spec_from_file_location("pelicanconf_for_tests", ROOT / "pelicanconf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return copy.deepcopy(module.PRICING)
+
+
+def write_settings(folder: Path, pricing: dict | None = None, *, delete_pricing: bool = False) -> Path:
+    """A settings file that starts from publishconf.py and overrides PRICING."""
+    lines = [
+        '"""Test settings: the production settings with another PRICING."""',
+        "import sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        "from publishconf import *  # noqa: F403",
+        # Relative paths in a settings file are read from its own folder.
+        f"THEME = {str(ROOT / 'theme')!r}",
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
+    ]
+    if pricing is not None:
+        lines.append(f"PRICING = {pricing!r}")
+    if delete_pricing:
+        lines.append("del PRICING")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "test_settings.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def build_with(tmp: Path, pricing: dict | None = None, **kwargs):
+    """Build the real content with a test PRICING into tmp/output; return (process, output)."""
+    settings = write_settings(tmp / "settings", pricing, **kwargs)
+    output = tmp / "output"
+    return build_site(output, settings=str(settings)), output
+
+
+def expected_result(pricing: dict, choices: dict) -> dict:
+    """The Python evaluation of `choices` (missing ones at their defaults) under `pricing`."""
+    built = model.build_model(pricing)
+    return model.evaluate(built, model.complete_choices(built, choices))
+
+
+def expected_rows(pricing: dict, result: dict) -> list[list[str]]:
+    """The estimate table's visible rows (cell texts), as the template lays them out."""
+    built = model.build_model(pricing)
+    rows = []
+    for line in built["lines"]:
+        got = result["lines"][line["id"]]
+        if line["payee"] == "practice" and got["count"] > 0:
+            rows.append(
+                [
+                    model.LINE_LABELS[line["id"]],
+                    str(got["count"]),
+                    str(got["hours"]),
+                    model.format_usd(got["amount"]),
+                ]
+            )
+    rows.append(["Total for my sessions", model.format_usd(result["practice_total"])])
+    for line in built["lines"]:
+        if line["payee"] != "practice":
+            rows.append(
+                [model.LINE_LABELS[line["id"]], model.format_usd(result["lines"][line["id"]]["amount"])]
+            )
+    rows.append(["Estimated total", model.format_usd(result["grand_total"])])
+    if result["reimbursement"] is not None:
+        kinds = widget._kinds_text(pricing["reimbursable_sessions"])
+        rows.append(
+            [
+                f"Estimated reimbursement ({result['reimbursement_percent']}% of {kinds})",
+                model.format_usd(result["reimbursement"]),
+            ]
+        )
+        rows.append(["Your cost after reimbursement", model.format_usd(result["net"])])
+    return rows
+
+
+def expected_summary(result: dict) -> str:
+    """The status line's text for a result."""
+    text = f"Estimated total: {model.format_usd(result['grand_total'])}"
+    if result["reimbursement"] is not None:
+        text += (
+            f"; after an estimated reimbursement of {model.format_usd(result['reimbursement'])},"
+            f" about {model.format_usd(result['net'])}"
+        )
+    return text + "."
+
+
+def route_site(context, output: Path) -> None:
+    """Make a browser context fetch SITEURL from the built folder, and nothing else.
+
+    The production build links its script and styles by their full address
+    (SITEURL), and its CSP allows only that origin, so the browser must load the
+    page from that address too; requests to any other origin fail.
+    """
+
+    def from_folder(route) -> None:
+        path = urlparse(route.request.url).path.lstrip("/") or "index.html"
+        file = output / path
+        if file.is_dir():
+            file = file / "index.html"
+        if file.is_file():
+            route.fulfill(path=file)
+        else:
+            route.fulfill(status=404, path=output / "404.html")
+
+    context.route("**/*", lambda route: route.abort())
+    context.route(f"{SITEURL}/**", from_folder)
