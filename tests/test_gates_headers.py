@@ -160,3 +160,16 @@ def test_a_wrong_headers_setting_stops_the_build_with_a_plain_message(tmp_path):
     assert 'SECURITY_HEADERS["path"]' in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not (tmp_path / "out" / HEADERS_FILE).exists()
+
+
+def test_readme_nginx_and_apache_snippets_match_the_headers_file(site):
+    """The README's copies for nginx and Apache say exactly what `_headers` says."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    expected = sorted(headers_of(site).items())
+    for language, line in (
+        ("nginx", r'add_header (\S+) "(.*)" always;'),
+        ("apache", r'Header always set (\S+) "(.*)"'),
+    ):
+        block = re.search(rf"```{language}\n(.*?)```", readme, re.S)
+        assert block, f"README has no {language} snippet"
+        assert sorted(re.findall(line, block.group(1))) == expected, language
