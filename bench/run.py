@@ -44,6 +44,7 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 RESULTS = ROOT / "bench" / "results.json"
 PLAIN_PLUGINS = ["pelican.plugins.sitemap"]
 SCALE_SIZES = (10, 100, 1000)
+LIGHTHOUSE_ATTEMPTS = 3
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 TARGETS = {
@@ -83,9 +84,8 @@ def ours(content: Path, output: Path) -> list[str]:
 def plain(content: Path, output: Path, extra: dict | None = None) -> list[str]:
     settings = {"PLUGINS": PLAIN_PLUGINS, **(extra or {})}
     cmd = [PELICAN, str(content), "-o", str(output), "-s", str(ROOT / "publishconf.py"), "-q"]
-    for key, value in settings.items():
-        cmd += ["-e", f"{key}={json.dumps(value)}"]
-    return cmd
+    # One -e with every KEY=VALUE: Pelican keeps only the last -e given.
+    return [*cmd, "-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
 
 
 def compare(ours_cmd: list[str], plain_cmd: list[str], runs: int) -> dict:
@@ -183,21 +183,25 @@ def bench_lighthouse(site: Path, url: str) -> dict:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     scores = {}
     for name in page_names(site):
-        result = subprocess.run(
-            [
-                str(LIGHTHOUSE),
-                address(url, name),
-                "--output=json",
-                "--output-path=stdout",
-                "--quiet",
-                f"--only-categories={','.join(CATEGORIES)}",
-                f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
-            ],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        # Lighthouse's trace sometimes fails on a busy machine (NO_NAVSTART): try again.
+        for _attempt in range(LIGHTHOUSE_ATTEMPTS):
+            result = subprocess.run(
+                [
+                    str(LIGHTHOUSE),
+                    address(url, name),
+                    "--output=json",
+                    "--output-path=stdout",
+                    "--quiet",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode == 0:
+                break
         if result.returncode != 0:
             scores[name] = {"error": result.stderr.strip()[-500:]}
             continue
