@@ -69,6 +69,7 @@ help:
 	@echo '   make clean         remove output/'
 	@echo '   make test          run every test'
 	@echo '   make lint          check the Python code style (ruff)'
+	@echo '   make bench         measure build speed, page weight and Lighthouse scores'
 	@echo '   make rsync_upload  publish, then upload with rsync over SSH'
 	@echo '                      (needs SSH_HOST, SSH_USER, SSH_TARGET_DIR)'
 	@echo '   make s3_upload     publish, then upload to Amazon S3 (needs S3_BUCKET)'
@@ -120,6 +121,12 @@ github: publish
 
 test: $(TEST_STAMP) $(NODE_STAMP) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# A benchmark, never a test: prints a table and writes bench/results.json.
+bench: $(TEST_STAMP) $(NODE_STAMP) $(SYSTEM_STAMP)
+	$(BIN)/python bench/run.py $(BENCHOPTS)
+
+.PHONY: bench
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

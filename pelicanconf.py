@@ -118,6 +118,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "cost_estimate",
     "faq_collection",
+    "security_headers",
 ]
 
 # The FAQ: one Markdown file per question in content/faq/ (plugins/faq_collection).
@@ -146,6 +147,58 @@ CONTENT_SECURITY_POLICY = (
 # Live preview: development pages load theme/static/js/dev-reload.js, which
 # reloads them after each rebuild (tools/devserver.py). publishconf.py turns it off.
 DEV_RELOAD = True
+
+# The security headers the host sends with every page: plugins/security_headers
+# writes them into output/_headers (read by Netlify and Cloudflare Pages; the
+# README shows the same for nginx and Apache). The Content-Security-Policy
+# header is CONTENT_SECURITY_POLICY above plus `csp_header_only`, the directives
+# browsers honour only in a real header.
+SECURITY_HEADERS = {
+    "path": "/*",
+    "csp_header_only": ["frame-ancestors 'none'"],
+    # Browser features the site never uses, switched off for it and anything it could embed.
+    "permissions_off": [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "clipboard-read",
+        "display-capture",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "identity-credentials-get",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-create",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "storage-access",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    ],
+    "headers": {
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        # Two years, as the HSTS preload list asks; only honoured over HTTPS.
+        "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+        # For browsers that predate frame-ancestors.
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Cross-Origin-Resource-Policy": "same-origin",
+    },
+}
 
 # Pelican's own cache would hide plugin changes between runs.
 LOAD_CONTENT_CACHE = False

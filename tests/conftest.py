@@ -106,7 +106,22 @@ def served_build(output: Path, content: Path | None = None):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """Base URL of the production site, built for and served on loopback for the browser."""
-    with served_build(tmp_path_factory.mktemp("served")) as url:
+def site_url(site):
+    """Base URL of the loopback server that serves the production build, with its `_headers`.
+
+    Browsers open pages at their production address (SITEURL); `browser_site.route_to_site`
+    answers those requests from this server.
+    """
+    from site_server import serve
+
+    with serve(site) as url:
         yield url
+
+
+@pytest.fixture
+def context(context, site_url):
+    """pytest-playwright's browser context, with SITEURL served from the loopback server."""
+    from browser_site import route_to_site
+
+    route_to_site(context, site_url)
+    return context

@@ -8,9 +8,8 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
-from conftest import ROOT, SITEURL, build_site
+from conftest import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -105,25 +104,3 @@ def expected_summary(result: dict) -> str:
             f" about {model.format_usd(result['net'])}"
         )
     return text + "."
-
-
-def route_site(context, output: Path) -> None:
-    """Make a browser context fetch SITEURL from the built folder, and nothing else.
-
-    The production build links its script and styles by their full address
-    (SITEURL), and its CSP allows only that origin, so the browser must load the
-    page from that address too; requests to any other origin fail.
-    """
-
-    def from_folder(route) -> None:
-        path = urlparse(route.request.url).path.lstrip("/") or "index.html"
-        file = output / path
-        if file.is_dir():
-            file = file / "index.html"
-        if file.is_file():
-            route.fulfill(path=file)
-        else:
-            route.fulfill(status=404, path=output / "404.html")
-
-    context.route("**/*", lambda route: route.abort())
-    context.route(f"{SITEURL}/**", from_folder)

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# The one reader of the `_headers` file, shared with the plugin that writes it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from security_headers.headers_file import headers_for_path, parse  # noqa: E402
+
+HEADERS_FILE = "_headers"
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
@@ -14,6 +22,22 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass
+
+    def end_headers(self):
+        """Send the headers that `_headers` gives for this path, as Netlify and Cloudflare do."""
+        headers_file = Path(self.directory) / HEADERS_FILE
+        if headers_file.is_file():
+            path = unquote(urlsplit(self.path).path)
+            for name, value in headers_for_path(parse(headers_file.read_text(encoding="utf-8")), path):
+                self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self):
+        # Hosts read `_headers` but never serve it.
+        if unquote(urlsplit(self.path).path) == "/" + HEADERS_FILE:
+            self.send_error(404)
+            return None
+        return super().send_head()
 
     def send_error(self, code, message=None, explain=None):
         not_found_page = Path(self.directory) / "404.html"

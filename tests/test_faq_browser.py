@@ -5,20 +5,16 @@ Covers theme/static/js/faq.js, theme/static/css/faq.css and the accordion templa
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import ROOT
+from browser_site import axe_violations, site_context
+from conftest import SITEURL
 from faq_helpers import EXPECTED_SLUGS
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
 def faq_site(site_url):
-    """The production site built for, and served from, a loopback address."""
-    return site_url
+    """The production site's address; the browser's requests to it reach the loopback server."""
+    return SITEURL
 
 
 def in_viewport(page, selector: str) -> bool:
@@ -102,30 +98,28 @@ def test_show_all_and_hide_all_report_their_state(page, faq_site):
     assert page.locator(".faq__toggle-all").get_attribute("aria-expanded") == "true"
 
 
-def test_without_javascript_every_question_is_there_and_opens(browser, faq_site):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{faq_site}/faq.html")
-    summaries = page.locator("[data-faq] summary")
-    assert summaries.count() == 13
-    assert page.locator(".faq__toggle-all").count() == 0
-    for index, slug in enumerate(EXPECTED_SLUGS):
-        summaries.nth(index).click()
-        page.locator(f"#{slug} .faq__answer").wait_for(state="visible")
-    context.close()
+def test_without_javascript_every_question_is_there_and_opens(browser, site_url, faq_site):
+    with site_context(browser, site_url, java_script_enabled=False) as context:
+        page = context.new_page()
+        page.goto(f"{faq_site}/faq.html")
+        summaries = page.locator("[data-faq] summary")
+        assert summaries.count() == 13
+        assert page.locator(".faq__toggle-all").count() == 0
+        for index, slug in enumerate(EXPECTED_SLUGS):
+            summaries.nth(index).click()
+            page.locator(f"#{slug} .faq__answer").wait_for(state="visible")
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_print_shows_every_answer(browser, faq_site, javascript):
-    context = browser.new_context(java_script_enabled=javascript)
-    page = context.new_page()
-    page.goto(f"{faq_site}/faq.html")
-    answers = page.locator("[data-faq] .faq__answer")
-    assert not any(answers.nth(i).is_visible() for i in range(13))
-    page.emulate_media(media="print")
-    assert all(answers.nth(i).is_visible() for i in range(13))
-    assert not any(open_state(page))  # printing does not change what is open on screen
-    context.close()
+def test_print_shows_every_answer(browser, site_url, faq_site, javascript):
+    with site_context(browser, site_url, java_script_enabled=javascript) as context:
+        page = context.new_page()
+        page.goto(f"{faq_site}/faq.html")
+        answers = page.locator("[data-faq] .faq__answer")
+        assert not any(answers.nth(i).is_visible() for i in range(13))
+        page.emulate_media(media="print")
+        assert all(answers.nth(i).is_visible() for i in range(13))
+        assert not any(open_state(page))  # printing does not change what is open on screen
 
 
 def test_beforeprint_opens_every_answer_and_afterprint_restores(page, faq_site):
@@ -139,35 +133,23 @@ def test_beforeprint_opens_every_answer_and_afterprint_restores(page, faq_site):
     assert open_state(page) == before
 
 
-def test_no_sideways_scrolling_at_320_pixels(browser, faq_site):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    page.goto(f"{faq_site}/faq.html")
-    page.get_by_role("button", name="Show all answers").click()
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
-    context.close()
+def test_no_sideways_scrolling_at_320_pixels(browser, site_url, faq_site):
+    with site_context(browser, site_url, viewport={"width": 320, "height": 640}) as context:
+        page = context.new_page()
+        page.goto(f"{faq_site}/faq.html")
+        page.get_by_role("button", name="Show all answers").click()
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [320, 1280])
-def test_axe_finds_no_violations_with_every_answer_open(browser, faq_site, scheme, width):
+def test_axe_finds_no_violations_with_every_answer_open(browser, site_url, faq_site, scheme, width):
     # axe is injected as a script, which the page's CSP would rightly refuse.
-    context = browser.new_context(
-        viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True
-    )
-    page = context.new_page()
-    page.goto(f"{faq_site}/faq.html")
-    page.get_by_role("button", name="Show all answers").click()
-    assert all(open_state(page))
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    context.close()
-    assert result["passes"], "axe checked nothing"
-    violations = [
-        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]}
-        for v in result["violations"]
-    ]
-    assert violations == [], json.dumps(violations, indent=1)
+    with site_context(
+        browser, site_url, viewport={"width": width, "height": 900}, color_scheme=scheme, bypass_csp=True
+    ) as context:
+        page = context.new_page()
+        page.goto(f"{faq_site}/faq.html")
+        page.get_by_role("button", name="Show all answers").click()
+        assert all(open_state(page))
+        assert axe_violations(page, f"faq.html, all open, {width}px {scheme}") == []

@@ -1,0 +1,312 @@
+"""`make bench`: how fast the site builds and how light its pages are. A benchmark, never a test.
+
+Prints a table and writes bench/results.json with:
+
+- build: the real site, our build (`python -m tools.build` with publishconf.py, as
+  `make publish` runs it) against plain Pelican on the same content with our plugins
+  switched off (PLUGINS reduced to the third-party sitemap plugin), five runs each,
+  interleaved; median and ratio.
+- scale: synthetic FAQ collections of 10, 100 and 1,000 entries written into
+  content/faq of a temporary copy of the content; our build with the real settings
+  unchanged, against plain Pelican building the same files as pages (PAGE_PATHS
+  gains "faq"); three runs each, interleaved; median, ratio, growth 100 -> 1,000.
+- weight: every page of a production build served on 127.0.0.1, loaded in Chromium:
+  the bytes of the HTML and of every file it loads, raw and gzip (level 9), and the
+  number of requests.
+- lighthouse: Lighthouse (npm, pinned) on every page, mobile preset: four scores.
+
+Usage: python bench/run.py [--quick]  (--quick: one run each, for trying it out)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - one source for Chromium's flags
+from site_server import serve  # noqa: E402 - the test server, sending the _headers headers
+
+PYTHON = sys.executable
+PELICAN = str(Path(PYTHON).parent / "pelican")
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+RESULTS = ROOT / "bench" / "results.json"
+PLAIN_PLUGINS = ["pelican.plugins.sitemap"]
+SCALE_SIZES = (10, 100, 1000)
+LIGHTHOUSE_ATTEMPTS = 3
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+TARGETS = {
+    "build_ratio_max": 1.25,
+    "scale_growth_100_to_1000_max": 10.0,
+    "scale_ratio_1000_max": 1.5,
+    "page_weight_gzip_max_bytes": 14 * 1024,
+    "lighthouse_min": 100,
+}
+
+
+def run(cmd: list[str], env: dict | None = None) -> float:
+    """Run a build; return its wall time in seconds (raise with its output if it fails)."""
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])}... failed:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def ours(content: Path, output: Path) -> list[str]:
+    settings = str(ROOT / "publishconf.py")
+    return [
+        PYTHON,
+        "-m",
+        "tools.build",
+        "--settings",
+        settings,
+        "--content",
+        str(content),
+        "--output",
+        str(output),
+    ]
+
+
+def plain(content: Path, output: Path, extra: dict | None = None) -> list[str]:
+    settings = {"PLUGINS": PLAIN_PLUGINS, **(extra or {})}
+    cmd = [PELICAN, str(content), "-o", str(output), "-s", str(ROOT / "publishconf.py"), "-q"]
+    # One -e with every KEY=VALUE: Pelican keeps only the last -e given.
+    return [*cmd, "-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
+
+
+def compare(ours_cmd: list[str], plain_cmd: list[str], runs: int) -> dict:
+    """Interleaved runs of both builds: medians, and ours / plain."""
+    times: dict[str, list[float]] = {"ours": [], "plain": []}
+    for _ in range(runs):
+        times["ours"].append(run(ours_cmd))
+        times["plain"].append(run(plain_cmd))
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    return {
+        "runs": times,
+        "ours_median_s": medians["ours"],
+        "plain_median_s": medians["plain"],
+        "ratio": medians["ours"] / medians["plain"],
+    }
+
+
+def bench_build(work: Path, runs: int) -> dict:
+    return compare(ours(ROOT / "content", work / "ours"), plain(ROOT / "content", work / "plain"), runs)
+
+
+def write_faq_entries(faq_dir: Path, count: int) -> None:
+    """`count` FAQ entries as the therapist writes them: a question, its place, an answer."""
+    faq_dir.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        (faq_dir / f"bench-question-{number:04d}.md").write_text(
+            f"Title: Benchmark question number {number}: what happens in session {number}?\n"
+            f"Order: {1000 + number}\n\n"
+            f"This is the answer to benchmark question {number}. It is one paragraph of plain "
+            "words, about as long as a real answer, so that the build does the work it would "
+            "do for the practice's own questions.\n",
+            encoding="utf-8",
+        )
+
+
+def bench_scale(work: Path, runs: int) -> list[dict]:
+    rows = []
+    for count in SCALE_SIZES:
+        content = work / f"content-{count}"
+        shutil.copytree(ROOT / "content", content)
+        write_faq_entries(content / "faq", count)
+        # Plain Pelican builds the same files as ordinary pages.
+        plain_cmd = plain(
+            content, work / f"plain-{count}", {"PAGE_PATHS": ["pages", "faq"], "PAGE_EXCLUDES": []}
+        )
+        rows.append({"entries": count, **compare(ours(content, work / f"ours-{count}"), plain_cmd, runs)})
+    return rows
+
+
+def page_names(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def address(url: str, name: str) -> str:
+    """The address visitors use for a page: `/` rather than `/index.html`."""
+    return f"{url}/{name.removesuffix('index.html')}"
+
+
+def bench_weight(site: Path, url: str) -> dict:
+    """Each page with everything it loads, as Chromium fetches it on a first visit."""
+    from playwright.sync_api import sync_playwright
+
+    pages = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name in page_names(site):
+            context = browser.new_context()
+            page = context.new_page()
+            files: dict[str, bytes] = {}
+            page.on("requestfinished", lambda request, files=files: files.update({request.url: request}))
+            page.goto(address(url, name))
+            page.wait_for_load_state("networkidle")
+            loaded = {}
+            for request_url, request in files.items():
+                response = request.response()
+                body = response.body() if response else b""
+                loaded[request_url.removeprefix(url)] = {
+                    "raw": len(body),
+                    "gzip": len(gzip.compress(body, 9)),
+                }
+            context.close()
+            pages[name] = {
+                "requests": len(loaded),
+                "raw": sum(f["raw"] for f in loaded.values()),
+                "gzip": sum(f["gzip"] for f in loaded.values()),
+                "html_raw": (site / name).stat().st_size,
+                "html_gzip": len(gzip.compress((site / name).read_bytes(), 9)),
+                "files": loaded,
+            }
+        browser.close()
+    return pages
+
+
+def bench_lighthouse(site: Path, url: str) -> dict:
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    scores = {}
+    for name in page_names(site):
+        # Lighthouse's trace sometimes fails on a busy machine (NO_NAVSTART): try again.
+        for _attempt in range(LIGHTHOUSE_ATTEMPTS):
+            result = subprocess.run(
+                [
+                    str(LIGHTHOUSE),
+                    address(url, name),
+                    "--output=json",
+                    "--output-path=stdout",
+                    "--quiet",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode == 0:
+                break
+        if result.returncode != 0:
+            scores[name] = {"error": result.stderr.strip()[-500:]}
+            continue
+        report = json.loads(result.stdout)
+        scores[name] = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+        scores[name]["below_100"] = sorted(
+            audit_id
+            for c in CATEGORIES
+            for ref in report["categories"][c]["auditRefs"]
+            if ref["weight"] and (report["audits"][(audit_id := ref["id"])]["score"] or 0) < 1
+        )
+    return scores
+
+
+def guarded(label: str, function, *args):
+    """Run one part of the benchmark; a failure is reported, and the other parts still run."""
+    try:
+        return function(*args)
+    except Exception as error:  # noqa: BLE001 - a benchmark reports what failed and goes on
+        print(f"{label} failed: {error}", file=sys.stderr)
+        return {"error": str(error)}
+
+
+def table(results: dict) -> str:
+    lines = []
+    build = results["build"]
+    if "error" not in build:
+        lines += [
+            f"Build cost (real site; median of {len(build['runs']['ours'])} interleaved runs)",
+            f"  ours {build['ours_median_s']:.2f} s | plain Pelican {build['plain_median_s']:.2f} s | "
+            f"ratio {build['ratio']:.2f} (target <= {TARGETS['build_ratio_max']})",
+            "",
+        ]
+    scale = results["scale"]
+    if isinstance(scale, list):
+        lines.append("Scale (synthetic FAQ entries)")
+        lines.append(f"  {'entries':>7} | {'ours s':>7} | {'plain s':>7} | {'ratio':>5}")
+        for row in scale:
+            lines.append(
+                f"  {row['entries']:>7} | {row['ours_median_s']:>7.2f} | {row['plain_median_s']:>7.2f} | "
+                f"{row['ratio']:>5.2f}"
+            )
+        lines.append(
+            f"  growth 100 -> 1000: ours {results['scale_growth']['ours']:.2f}x, "
+            f"plain {results['scale_growth']['plain']:.2f}x "
+            f"(target: ours <= {TARGETS['scale_growth_100_to_1000_max']}x, "
+            f"ratio at 1000 <= {TARGETS['scale_ratio_1000_max']})"
+        )
+        lines.append("")
+    weight, lighthouse = results["weight"], results["lighthouse"]
+    if "error" not in weight:
+        lines.append(
+            f"Pages (targets: all it loads <= {TARGETS['page_weight_gzip_max_bytes']} B gzip; Lighthouse 100)"
+        )
+        lines.append(
+            f"  {'page':<24} | {'html B':>7} | {'html gz':>7} | {'all B':>7} | {'all gz':>7} | {'req':>3} | "
+            "perf a11y bp  seo"
+        )
+        for name, w in weight.items():
+            scores = lighthouse.get(name, {}) if isinstance(lighthouse, dict) else {}
+            score_text = (
+                " ".join(f"{scores[c]:>4}" for c in CATEGORIES)
+                if "performance" in scores
+                else "  (no Lighthouse)"
+            )
+            lines.append(
+                f"  {name:<24} | {w['html_raw']:>7} | {w['html_gzip']:>7} | {w['raw']:>7} | {w['gzip']:>7} | "
+                f"{w['requests']:>3} | {score_text}"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one run each instead of five and three")
+    args = parser.parse_args(argv)
+    build_runs, scale_runs = (1, 1) if args.quick else (5, 3)
+    results: dict = {"targets": TARGETS, "plain_pelican": f"PLUGINS = {PLAIN_PLUGINS}"}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        print("Build cost...", file=sys.stderr)
+        results["build"] = guarded("build cost", bench_build, work, build_runs)
+        print("Scale...", file=sys.stderr)
+        results["scale"] = guarded("scale", bench_scale, work, scale_runs)
+        if isinstance(results["scale"], list):
+            by_count = {row["entries"]: row for row in results["scale"]}
+            results["scale_growth"] = {
+                side: by_count[1000][f"{side}_median_s"] / by_count[100][f"{side}_median_s"]
+                for side in ("ours", "plain")
+            }
+        # The pages are built for the address they are served at, so that canonical
+        # URLs, styles and the CSP all match the origin the browser sees.
+        site = work / "served"
+        site.mkdir()
+        with serve(site) as url:
+            run(ours(ROOT / "content", site), env={"SITEURL": url})
+            print("Weight...", file=sys.stderr)
+            results["weight"] = guarded("weight", bench_weight, site, url)
+            print("Lighthouse...", file=sys.stderr)
+            results["lighthouse"] = guarded("lighthouse", bench_lighthouse, site, url)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
