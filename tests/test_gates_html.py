@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import warnings
 
 import pytest
 from conftest import ROOT, SITEURL
@@ -24,6 +23,20 @@ def is_file_origin_artefact(message: dict) -> bool:
     """The checker reads pages as file: URLs, so our own absolute https URLs look cross-origin to it."""
     text = message.get("message", "")
     return text.startswith("Resource violates Content Security Policy") and f"“{SITEURL}/" in text
+
+
+def is_data_block_artefact(message: dict) -> bool:
+    """The checker counts JSON data blocks (JSON-LD, the calculator's model) as inline scripts;
+    browsers never run them, so the CSP does not apply to them."""
+    text, extract = message.get("message", ""), message.get("extract", "")
+    data_block = (
+        '<script type="application/json"' in extract or '<script type="application/ld+json"' in extract
+    )
+    return text.startswith("Inline script violates Content Security Policy") and data_block
+
+
+def is_artefact(message: dict) -> bool:
+    return is_file_origin_artefact(message) or is_data_block_artefact(message)
 
 
 @pytest.fixture(scope="module")
@@ -50,16 +63,14 @@ def test_the_checker_rejects_a_broken_page(vnu_messages):
 
 
 def test_every_page_is_valid_html(site, html_pages, vnu_messages):
-    """Zero errors. Warnings do not fail the gate: they are shown in the failure message and
-    in pytest's warnings summary, so that they are seen without blocking a publish."""
+    """Zero errors and zero warnings, but for the two known artefacts of checking files."""
     assert html_pages, "the build produced no HTML pages"
     errors, notes = [], []
     for path in html_pages.values():
         for message in vnu_messages[str(path)]:
             if message["type"] in ("error", "non-document-error"):
                 errors.append(describe(message, site))
-            elif message.get("subType") == "warning" and not is_file_origin_artefact(message):
+            elif message.get("subType") == "warning" and not is_artefact(message):
                 notes.append(describe(message, site))
-    if notes:
-        warnings.warn("Nu HTML Checker warnings:\n" + "\n".join(notes), stacklevel=1)
     assert not errors, "Nu HTML Checker errors:\n" + "\n".join(errors) + "\nWarnings:\n" + "\n".join(notes)
+    assert not notes, "Nu HTML Checker warnings:\n" + "\n".join(notes)
