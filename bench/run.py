@@ -33,10 +33,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - one source for Chromium's flags
-from site_server import serve  # noqa: E402 - the test server, sending the _headers headers
+
+from tools.site_server import serve  # noqa: E402 - the server the tests use, sending _headers
 
 PYTHON = sys.executable
 PELICAN = str(Path(PYTHON).parent / "pelican")

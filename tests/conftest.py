@@ -96,7 +96,7 @@ def served_build(output: Path, content: Path | None = None):
     The production build writes absolute URLs, so the server starts first (on a free
     port) and the site is built with SITEURL set to its address.
     """
-    from site_server import serve
+    from tools.site_server import serve
 
     output.mkdir(parents=True, exist_ok=True)
     with serve(output) as url:
@@ -112,7 +112,7 @@ def site_url(site):
     Browsers open pages at their production address (SITEURL); `browser_site.route_to_site`
     answers those requests from this server.
     """
-    from site_server import serve
+    from tools.site_server import serve
 
     with serve(site) as url:
         yield url

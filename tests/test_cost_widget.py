@@ -21,7 +21,8 @@ from cost_helpers import (
     model,
     site_pricing,
 )
-from site_server import serve
+
+from tools.site_server import serve
 
 JS = ROOT / "theme" / "static" / "js" / "cost-calculator.js"
 CSS = ROOT / "theme" / "static" / "css" / "cost-calculator.css"

@@ -11,7 +11,8 @@ import urllib.request
 from browser_site import page_url, site_context
 from conftest import ROOT, build_site
 from exercise import exercise
-from site_server import HEADERS_FILE, headers_for_path, parse
+
+from tools.site_server import HEADERS_FILE, headers_for_path, parse
 
 REQUIRED_CSP = ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]
 # Directives browsers ignore in a <meta> policy: they belong in the header only.

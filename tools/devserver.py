@@ -25,40 +25,25 @@ import signal
 import subprocess
 import sys
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import watchfiles
 
 from tools.build import BUILD_STAMP
 from tools.problems import ROOT
+from tools.site_server import SiteRequestHandler
 
 PROBLEM_LINE = re.compile(r"^\s+\d+\.\s+(.*)$")
 
 
-class PreviewHandler(SimpleHTTPRequestHandler):
-    """Serves the output folder quietly, never cached, with the site's 404 page."""
-
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
+class PreviewHandler(SiteRequestHandler):
+    """Serves the output folder like the host will (headers, 404 page), never cached."""
 
     def end_headers(self):
         # The preview changes all the time: the browser must always ask again.
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        not_found_page = Path(self.directory) / "404.html"
-        if code == 404 and not_found_page.is_file():
-            body = not_found_page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -1,4 +1,8 @@
-"""Serve a built site from an in-process HTTP server on loopback, for browser tests."""
+"""Serve a built site the way its host will: the `_headers` headers and the 404 page.
+
+Used by the live preview (tools/devserver.py), the tests and the benchmark, always
+on loopback.
+"""
 
 from __future__ import annotations
 
