@@ -86,8 +86,9 @@ clean:
 regenerate: $(RUNTIME_STAMP)
 	$(BIN)/python -m tools.devserver --no-serve --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
 
+# Serves output/ as the host will (with the _headers headers and the 404 page).
 serve: $(RUNTIME_STAMP)
-	$(PELICAN) -l "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND) $(PELICANOPTS)
+	$(BIN)/python -m tools.site_server "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND)
 
 devserver: $(RUNTIME_STAMP)
 	$(BIN)/python -m tools.devserver --settings "$(CONFFILE)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --port $(PORT) --bind $(BIND)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -69,3 +69,28 @@ def serve(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`make serve`: serve a built folder until Ctrl+C, as the host would."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Serve the built site, as its host would.")
+    parser.add_argument("directory", nargs="?", default="output")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--bind", default="127.0.0.1")
+    args = parser.parse_args(argv)
+    if not Path(args.directory, "index.html").is_file():
+        print(f"There is no built site in {args.directory}/ yet. Run 'make html' or 'make publish' first.")
+        return 1
+    handler = functools.partial(SiteRequestHandler, directory=args.directory)
+    with ThreadingHTTPServer((args.bind, args.port), handler) as server:
+        url = f"http://{args.bind}:{server.server_address[1]}/"
+        print(f"Serving {args.directory}/ at {url} (Ctrl+C stops).", flush=True)
+        with suppress(KeyboardInterrupt):
+            server.serve_forever()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
