@@ -10,10 +10,11 @@ request to another origin is aborted (and the privacy gate reports it).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from conftest import ROOT, SITEURL
 from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Error as PlaywrightError
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
@@ -47,7 +48,9 @@ def route_to_site(context: BrowserContext, site_url: str) -> None:
         url = route.request.url
         if url.startswith(SITEURL + "/"):
             local = site_url + url.removeprefix(SITEURL)
-            route.fulfill(response=route.fetch(url=local, max_redirects=0))
+            # The page or context may close while a request is in flight (a favicon, say).
+            with suppress(PlaywrightError):
+                route.fulfill(response=route.fetch(url=local, max_redirects=0))
         elif url.startswith("http://127.0.0.1:"):
             route.continue_()
         else:

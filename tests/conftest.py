@@ -124,4 +124,6 @@ def context(context, site_url):
     from browser_site import route_to_site
 
     route_to_site(context, site_url)
-    return context
+    yield context
+    # A request still in flight (a favicon, say) must not fail the next test.
+    context.unroute_all(behavior="ignoreErrors")
