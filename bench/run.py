@@ -15,7 +15,10 @@ Prints a table and writes bench/results.json with:
   number of requests.
 - lighthouse: Lighthouse (npm, pinned) on every page, mobile preset: four scores.
 
-Usage: python bench/run.py [--quick]  (--quick: one run each, for trying it out)
+Usage: python bench/run.py [--quick] [--only PARTS]
+  --quick: one run each, for trying it out
+  --only build,scale: run only these parts (of build, scale, weight, lighthouse), print
+    their table and leave bench/results.json as it is (it always holds a full run)
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ RESULTS = ROOT / "bench" / "results.json"
 PLAIN_PLUGINS = ["pelican.plugins.sitemap"]
 SCALE_SIZES = (10, 100, 1000)
 LIGHTHOUSE_ATTEMPTS = 3
+PARTS = ("build", "scale", "weight", "lighthouse")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 TARGETS = {
@@ -228,7 +232,7 @@ def guarded(label: str, function, *args):
 
 def table(results: dict) -> str:
     lines = []
-    build = results["build"]
+    build = results.get("build", {"error": "not run"})
     if "error" not in build:
         lines += [
             f"Build cost (real site; median of {len(build['runs']['ours'])} interleaved runs)",
@@ -236,7 +240,7 @@ def table(results: dict) -> str:
             f"ratio {build['ratio']:.2f} (target <= {TARGETS['build_ratio_max']})",
             "",
         ]
-    scale = results["scale"]
+    scale = results.get("scale")
     if isinstance(scale, list):
         lines.append("Scale (synthetic FAQ entries)")
         lines.append(f"  {'entries':>7} | {'ours s':>7} | {'plain s':>7} | {'ratio':>5}")
@@ -252,7 +256,8 @@ def table(results: dict) -> str:
             f"ratio at 1000 <= {TARGETS['scale_ratio_1000_max']})"
         )
         lines.append("")
-    weight, lighthouse = results["weight"], results["lighthouse"]
+    weight = results.get("weight", {"error": "not run"})
+    lighthouse = results.get("lighthouse", {"error": "not run"})
     if "error" not in weight:
         lines.append(
             f"Pages (targets: all it loads <= {TARGETS['page_weight_gzip_max_bytes']} B gzip; Lighthouse 100)"
@@ -278,16 +283,29 @@ def table(results: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run each instead of five and three")
+    parser.add_argument(
+        "--only",
+        type=lambda text: [part.strip() for part in text.split(",") if part.strip()],
+        default=list(PARTS),
+        help=f"comma-separated parts to run, of {','.join(PARTS)} (default: all; results.json is "
+        "written only for a full run)",
+    )
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.only) - set(PARTS))
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(unknown)}: choose from {', '.join(PARTS)}")
+    full = set(args.only) == set(PARTS)
     build_runs, scale_runs = (1, 1) if args.quick else (5, 3)
     results: dict = {"targets": TARGETS, "plain_pelican": f"PLUGINS = {PLAIN_PLUGINS}"}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
-        print("Build cost...", file=sys.stderr)
-        results["build"] = guarded("build cost", bench_build, work, build_runs)
-        print("Scale...", file=sys.stderr)
-        results["scale"] = guarded("scale", bench_scale, work, scale_runs)
-        if isinstance(results["scale"], list):
+        if "build" in args.only:
+            print("Build cost...", file=sys.stderr)
+            results["build"] = guarded("build cost", bench_build, work, build_runs)
+        if "scale" in args.only:
+            print("Scale...", file=sys.stderr)
+            results["scale"] = guarded("scale", bench_scale, work, scale_runs)
+        if isinstance(results.get("scale"), list):
             by_count = {row["entries"]: row for row in results["scale"]}
             results["scale_growth"] = {
                 side: by_count[1000][f"{side}_median_s"] / by_count[100][f"{side}_median_s"]
@@ -297,15 +315,21 @@ def main(argv: list[str] | None = None) -> int:
         # URLs, styles and the CSP all match the origin the browser sees.
         site = work / "served"
         site.mkdir()
-        with serve(site) as url:
-            run(ours(ROOT / "content", site), env={"SITEURL": url})
-            print("Weight...", file=sys.stderr)
-            results["weight"] = guarded("weight", bench_weight, site, url)
-            print("Lighthouse...", file=sys.stderr)
-            results["lighthouse"] = guarded("lighthouse", bench_lighthouse, site, url)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        if {"weight", "lighthouse"} & set(args.only):
+            with serve(site) as url:
+                run(ours(ROOT / "content", site), env={"SITEURL": url})
+                if "weight" in args.only:
+                    print("Weight...", file=sys.stderr)
+                    results["weight"] = guarded("weight", bench_weight, site, url)
+                if "lighthouse" in args.only:
+                    print("Lighthouse...", file=sys.stderr)
+                    results["lighthouse"] = guarded("lighthouse", bench_lighthouse, site, url)
     print(table(results))
-    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+    if full:
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+    else:
+        print(f"\n(Only {', '.join(args.only)}: {RESULTS.relative_to(ROOT)} was not changed.)")
     return 0
 
 

@@ -26,7 +26,6 @@ import os
 import shutil
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 from tools.pelican_log import CapturingHandler, failed_sources, translate
@@ -216,11 +215,16 @@ def _fresh_folder(output: Path, check: bool) -> Path:
     return folder
 
 
+def _random_hex(size: int) -> str:
+    """`size` random bytes as hex: a unique name or stamp (not `uuid`, which imports `platform`, ~5 ms)."""
+    return os.urandom(size).hex()
+
+
 def replace_output(new: Path, output: Path) -> None:
     """Put the finished build `new` in place of `output`, keeping the old one until the swap is done."""
     old = None
     if output.exists() or output.is_symlink():
-        old = output.with_name(f".{output.name}.old-{uuid.uuid4().hex[:8]}")
+        old = output.with_name(f".{output.name}.old-{_random_hex(4)}")
         output.rename(old)
     new.rename(output)
     if old is not None:
@@ -232,7 +236,7 @@ def replace_output(new: Path, output: Path) -> None:
 
 def write_build_stamp(folder: Path) -> None:
     """Mark a successful development build, so that open pages reload themselves."""
-    stamp = {"status": "ok", "build": uuid.uuid4().hex}
+    stamp = {"status": "ok", "build": _random_hex(16)}
     (folder / BUILD_STAMP).write_text(json.dumps(stamp), encoding="utf-8")
 
 

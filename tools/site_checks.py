@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-
 from tools.problems import Problem, display_path, find_line, source_files
+
+# isort: split
+# Importing tools.problems puts plugins/ on the path; the HTML tools live there, shared with the FAQ plugin.
+from html_tools import page_links
 
 # Pelican's link syntax; a link still starting with one of these was not resolved.
 PELICAN_LINK_PREFIXES = ("{filename}", "{static}", "{attach}", "%7Bfilename%7D", "%7Bstatic%7D")
@@ -74,12 +76,12 @@ def _page_names(content: Path) -> str:
 
 
 def _findings_for_page(html: str, page: str, output: Path, content: Path, siteurl: str) -> list[Finding]:
-    soup = BeautifulSoup(html, "html.parser")
+    urls, images = page_links(html, URL_ATTRIBUTES)
     findings: list[Finding] = []
     pages = _page_names(content)
-    for tag, attribute in URL_ATTRIBUTES:
-        for element in soup.find_all(tag):
-            url = (element.get(attribute) or "").strip()
+    for tag, _attribute in URL_ATTRIBUTES:
+        for value in urls[tag]:
+            url = (value or "").strip()
             if not url:
                 continue
             picture = tag in ("img", "source")
@@ -145,8 +147,7 @@ def _findings_for_page(html: str, page: str, output: Path, content: Path, siteur
                         f"{{filename}}, for example [words]({{filename}}process.md). The pages are: {pages}.",
                     )
                 )
-    main = soup.find("main") or soup
-    for image in main.find_all("img"):
+    for image in images:
         if not (image.get("alt") or "").strip():
             src = image.get("src") or "(no address)"
             if siteurl and src.startswith(siteurl + "/"):

@@ -9,21 +9,14 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from html_tools import make_safe
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
 
 logger = logging.getLogger(__name__)
-
-# Elements that would run code, load something or change the page's styles. The
-# site's Content-Security-Policy would block them anyway; dropping them keeps the
-# page valid and the answer free of anything a visitor cannot read.
-UNSAFE_ELEMENTS = ["script", "style", "iframe", "object", "embed", "template", "link", "meta", "base", "form"]
-UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,27 +64,6 @@ def read_header(text: str) -> list[HeaderLine]:
         else:
             break  # the answer starts here: no metadata block after all
     return header
-
-
-def make_safe(html: str) -> tuple[str, list[str]]:
-    """Remove elements and attributes that could run code; return the HTML and what was removed."""
-    if not html or "<" not in html:
-        return html, []
-    soup = BeautifulSoup(html, "html.parser")
-    removed = []
-    for element in soup.find_all(UNSAFE_ELEMENTS):
-        removed.append(f"<{element.name}>")
-        element.decompose()
-    for element in soup.find_all(True):
-        for name in list(element.attrs):
-            value = element.attrs[name]
-            if name.lower().startswith("on") or name.lower() == "style":
-                removed.append(f'{name}="…"')
-                del element.attrs[name]
-            elif name.lower() in ("href", "src", "action") and UNSAFE_URL.match(str(value)):
-                removed.append(f'{name}="{value}"')
-                del element.attrs[name]
-    return (str(soup), removed) if removed else (html, [])
 
 
 def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from bs4 import BeautifulSoup
 from content_problems import Problem
+from html_tools import text_of
 
 from .collection import FaqEntry, sort_key
 from .reading import FaqFile
@@ -66,7 +66,7 @@ def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
             )
         )
 
-    answer_text = BeautifulSoup(page._content or "", "html.parser").get_text().strip()
+    answer_text = text_of(page._content or "").strip()
     if not answer_text:
         problems.append(
             Problem(
