@@ -4,6 +4,9 @@ The therapist edits the block marked PRACTICE DETAILS below. Everything else is
 how the site is put together and rarely needs to change.
 """
 
+import sys
+from pathlib import Path
+
 # ---------------------------------------------------------------------------
 # PRACTICE DETAILS: edit these. They appear in the header, the footer and the
 # search-engine data of every page. Values in [square brackets] and the 555
@@ -114,6 +117,12 @@ MARKDOWN = {
 }
 
 PLUGIN_PATHS = ["plugins"]
+# Pelican loads each plugin from PLUGIN_PATHS without putting that folder on
+# sys.path, so our plugins could not import their shared modules
+# (content_problems, html_tools) under a bare `pelican` command. Put it there once.
+plugins_dir = str(Path(__file__).resolve().parent / "plugins")
+if plugins_dir not in sys.path:
+    sys.path.insert(0, plugins_dir)
 PLUGINS = [
     "pelican.plugins.sitemap",
     "cost_estimate",

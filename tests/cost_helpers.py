@@ -6,14 +6,10 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
-import sys
 from pathlib import Path
 
 from conftest import ROOT, build_site
-
-sys.path.insert(0, str(ROOT / "plugins"))
-
-from cost_estimate import model, placeholders, widget  # noqa: E402, F401 - re-exported for the tests
+from cost_estimate import model, placeholders, widget  # noqa: F401 - re-exported for the tests
 
 VECTORS = json.loads((Path(__file__).parent / "cost_vectors.json").read_text(encoding="utf-8"))
 INPUT_ORDER = ("existing_client", "preparation", "medicine", "later_hours", "integration", "reimbursement")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -32,12 +31,6 @@ EXPECTED_SLUGS = [
 # The tags Google reads in an answer (the plugin must keep to these in JSON-LD).
 GOOGLE_ANSWER_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "br", "ol", "ul", "li", "a", "p", "div"}
 GOOGLE_ANSWER_TAGS |= {"b", "strong", "i", "em"}
-
-
-def plugins_on_path() -> None:
-    """Make our plugins importable the way Pelican imports them (PLUGIN_PATHS)."""
-    if str(ROOT / "plugins") not in sys.path:
-        sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def copy_content(tmp_path: Path) -> Path:

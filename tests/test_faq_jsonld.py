@@ -12,7 +12,6 @@ from faq_helpers import (
     copy_content,
     faq_file,
     jsonld_blocks,
-    plugins_on_path,
     rewrite,
     squash,
     visible_entries,
@@ -151,7 +150,6 @@ def test_hostile_content_cannot_break_the_page_or_the_json(tmp_path, browser):
 
 
 def test_serialise_escapes_everything_that_could_end_the_script_block():
-    plugins_on_path()
     from faq_collection.jsonld import serialise
 
     data = {"text": '</script><!-- "quoted" & \u2028 <b>'}

@@ -10,7 +10,6 @@ from faq_helpers import (
     EXPECTED_SLUGS,
     copy_content,
     faq_file,
-    plugins_on_path,
     rewrite,
     squash,
     visible_entries,
@@ -140,7 +139,6 @@ def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, m
     """What `make devserver` does: one Pelican instance runs again after a change."""
     import pelican
 
-    plugins_on_path()
     monkeypatch.chdir(ROOT)
     monkeypatch.syspath_prepend(str(ROOT))
     content = copy_content(tmp_path)

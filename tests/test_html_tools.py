@@ -7,11 +7,7 @@ these tests read the results with it, as a browser-like second opinion.
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from faq_helpers import plugins_on_path
-
-plugins_on_path()
-
-from html_tools import google_answer_html, make_safe, page_links, text_of  # noqa: E402
+from html_tools import google_answer_html, make_safe, page_links, text_of
 
 
 def test_make_safe_removes_unsafe_elements_with_their_content_and_lists_them():

@@ -193,3 +193,24 @@ def test_missing_content_folder_gives_a_plain_error(tmp_path):
     assert result.returncode != 0
     assert "content folder does not exist" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_bare_pelican_loads_every_plugin_of_ours(tmp_path):
+    """pelicanconf.py puts plugins/ on sys.path, so `pelican` alone builds the same site."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    output = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-o", str(output), "-s", "publishconf.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Cannot load plugin" not in result.stdout + result.stderr
+    assert (output / "_headers").is_file()
+    assert "data-faq" in (output / "faq.html").read_text(encoding="utf-8")
+    assert 'id="cost-model"' in (output / "costs.html").read_text(encoding="utf-8")

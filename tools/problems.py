@@ -2,23 +2,18 @@
 
 The `Problem` and `ContentProblems` classes live in our plugin package
 `content_problems` (so plugins and tools report mistakes the same way); this
-module makes that package importable from `tools/` and adds the two things
+module re-exports them for `tools/` and adds the two things
 every check needs: a file path as the therapist sees it, and the line where
 some text appears in that file.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from content_problems import ContentProblems, Problem  # on sys.path through tools/__init__.py
+
 ROOT = Path(__file__).resolve().parent.parent
-
-# Pelican imports our plugins from plugins/ (PLUGIN_PATHS); tools import them the same way.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-
-from content_problems import ContentProblems, Problem  # noqa: E402
 
 __all__ = ["ContentProblems", "Problem", "display_path", "find_line", "source_files"]
 

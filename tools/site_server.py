@@ -14,9 +14,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# The one reader of the `_headers` file, shared with the plugin that writes it.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from security_headers.headers_file import headers_for_path, parse  # noqa: E402
+# The one reader of the `_headers` file, shared with the plugin that writes it
+# (plugins/ is on sys.path through tools/__init__.py).
+from security_headers.headers_file import headers_for_path, parse
 
 HEADERS_FILE = "_headers"
 

@@ -20,19 +20,12 @@ Settings (pelicanconf.py):
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-# Pelican loads plugins from PLUGIN_PATHS without putting that folder on
-# sys.path: tools.build does, but bare `pelican` (make devserver) does not.
-_PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
-if _PLUGINS_DIR not in sys.path:
-    sys.path.append(_PLUGINS_DIR)
+from content_problems import ContentProblems, Problem
+from pelican import signals
 
-from content_problems import ContentProblems, Problem  # noqa: E402
-from pelican import signals  # noqa: E402
-
-from .headers_file import parse, render  # noqa: E402
+from .headers_file import parse, render
 
 __all__ = ["build_headers", "parse", "render", "register"]
 
