@@ -16,7 +16,8 @@ import re
 import sys
 from pathlib import Path
 
-from slugify import slugify
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
 
 from tools.placeholders import MARKER
 from tools.problems import ROOT, display_path
@@ -56,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     if not question:
         print(f"Please say which question to add, for example:\n  {EXAMPLE}", file=sys.stderr)
         return 2
-    slug = slugify(question)
+    # Pelican's own slugify, as it makes a page's slug from its title: the file is
+    # named like the anchor the FAQ gives the question.
+    slug = slugify(question, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     if not slug:
         print(f"The question '{question}' has no letters or digits to name its file after.", file=sys.stderr)
         return 2
