@@ -34,9 +34,12 @@ GHP_IMPORT ?= $(BIN)/ghp-import
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-$(RUNTIME_STAMP): requirements.txt
+# Our own code (plugins/practice_site and tools/) is installed in editable mode,
+# so Pelican, the tools, the tests and the bench import it by name.
+$(RUNTIME_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(TEST_STAMP): requirements-test.txt requirements.txt $(RUNTIME_STAMP)

@@ -4,9 +4,6 @@ The therapist edits the block marked PRACTICE DETAILS below. Everything else is
 how the site is put together and rarely needs to change.
 """
 
-import sys
-from pathlib import Path
-
 # ---------------------------------------------------------------------------
 # PRACTICE DETAILS: edit these. They appear in the header, the footer and the
 # search-engine data of every page. Values in [square brackets] and the 555
@@ -116,21 +113,16 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-PLUGIN_PATHS = ["plugins"]
-# Pelican loads each plugin from PLUGIN_PATHS without putting that folder on
-# sys.path, so our plugins could not import their shared modules
-# (content_problems, html_tools) under a bare `pelican` command. Put it there once.
-plugins_dir = str(Path(__file__).resolve().parent / "plugins")
-if plugins_dir not in sys.path:
-    sys.path.insert(0, plugins_dir)
+# Our plugins are one package, plugins/practice_site, installed into .venv in
+# editable mode (pyproject.toml), so Pelican imports them by their full names.
 PLUGINS = [
     "pelican.plugins.sitemap",
-    "cost_estimate",
-    "faq_collection",
-    "security_headers",
+    "practice_site.cost_calculator",
+    "practice_site.faq",
+    "practice_site.security_headers",
 ]
 
-# The FAQ: one Markdown file per question in content/faq/ (plugins/faq_collection).
+# The FAQ: one Markdown file per question in content/faq/ (plugins/practice_site/faq).
 FAQ_COLLECTION = {
     "path": "faq",  # the folder inside content/ that holds the questions
     "page_template": "faq",  # the FAQ page says `Template: faq` and shows them all
@@ -157,7 +149,7 @@ CONTENT_SECURITY_POLICY = (
 # reloads them after each rebuild (tools/devserver.py). publishconf.py turns it off.
 DEV_RELOAD = True
 
-# The security headers the host sends with every page: plugins/security_headers
+# The security headers the host sends with every page: plugins/practice_site/security_headers
 # writes them into output/_headers (read by Netlify and Cloudflare Pages; the
 # README shows the same for nginx and Apache). The Content-Security-Policy
 # header is CONTENT_SECURITY_POLICY above plus `csp_header_only`, the directives

@@ -4,10 +4,16 @@ They start from pelicanconf.py and change only what differs on the live site.
 """
 
 import os
-import sys
+import runpy
+from pathlib import Path
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+# Every setting of pelicanconf.py, read by its path: Pelican loads this file by
+# path too, so pelicanconf is not importable as a module here.
+globals().update(
+    (name, value)
+    for name, value in runpy.run_path(str(Path(__file__).with_name("pelicanconf.py"))).items()
+    if name.isupper()
+)
 
 # The live address of the site, without a trailing slash. PLACEHOLDER domain:
 # set SITEURL in the environment (or edit here) to the practice's own.

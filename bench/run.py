@@ -35,12 +35,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # one source for Chromium's flags
+from tools.site_server import serve  # the server the tests use, sending _headers
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - one source for Chromium's flags
-
-from tools.site_server import serve  # noqa: E402 - the server the tests use, sending _headers
 
 PYTHON = sys.executable
 PELICAN = str(Path(PYTHON).parent / "pelican")

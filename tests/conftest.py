@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import runpy
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITEURL = "https://www.example.com"
@@ -44,6 +47,25 @@ def build_site(
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+def load_settings(name: str = "pelicanconf.py") -> dict:
+    """The settings a file of the project defines, read by its path (as Pelican reads them)."""
+    return {key: value for key, value in runpy.run_path(str(ROOT / name)).items() if key.isupper()}
+
+
+def write_settings(path: Path, *lines: str, base: str = "publishconf.py") -> Path:
+    """A settings file at `path` that starts from the project's `base` settings, then runs `lines`."""
+    header = [
+        '"""Test settings: the project\'s own, then the overrides below."""',
+        "import runpy",
+        f"globals().update((k, v) for k, v in runpy.run_path({str(ROOT / base)!r}).items() if k.isupper())",
+        # Relative paths in a settings file are read from its own folder.
+        f"THEME = {str(ROOT / 'theme')!r}",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([*header, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The production site, built once into a temporary folder."""
@@ -69,18 +91,6 @@ def soups(html_pages) -> dict[str, BeautifulSoup]:
 
 
 # --- Browser tests -----------------------------------------------------------
-# Playwright cannot download a browser here: it drives Debian's Chromium.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

@@ -4,49 +4,36 @@ builds of the real site with a PRICING setting of the test's choosing."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
 
-from conftest import ROOT, build_site
-from cost_estimate import model, placeholders, widget  # noqa: F401 - re-exported for the tests
+from conftest import build_site, load_settings, write_settings
+from practice_site.cost_calculator import model, placeholders, widget  # noqa: F401 - re-exported for the tests
 
 VECTORS = json.loads((Path(__file__).parent / "cost_vectors.json").read_text(encoding="utf-8"))
 INPUT_ORDER = ("existing_client", "preparation", "medicine", "later_hours", "integration", "reimbursement")
 
 
 def site_pricing() -> dict:
-    """The PRICING setting the therapist keeps in pelicanconf.py, read fresh."""
-    spec = importlib.util.spec_from_file_location("pelicanconf_for_tests", ROOT / "pelicanconf.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return copy.deepcopy(module.PRICING)
+    """The PRICING setting the therapist keeps, read fresh."""
+    return copy.deepcopy(load_settings()["PRICING"])
 
 
-def write_settings(folder: Path, pricing: dict | None = None, *, delete_pricing: bool = False) -> Path:
+def write_pricing_settings(
+    folder: Path, pricing: dict | None = None, *, delete_pricing: bool = False
+) -> Path:
     """A settings file that starts from publishconf.py and overrides PRICING."""
-    lines = [
-        '"""Test settings: the production settings with another PRICING."""',
-        "import sys",
-        f"sys.path.insert(0, {str(ROOT)!r})",
-        "from publishconf import *  # noqa: F403",
-        # Relative paths in a settings file are read from its own folder.
-        f"THEME = {str(ROOT / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",
-    ]
+    lines = []
     if pricing is not None:
         lines.append(f"PRICING = {pricing!r}")
     if delete_pricing:
         lines.append("del PRICING")
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "test_settings.py"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return write_settings(folder / "test_settings.py", *lines)
 
 
 def build_with(tmp: Path, pricing: dict | None = None, **kwargs):
     """Build the real content with a test PRICING into tmp/output; return (process, output)."""
-    settings = write_settings(tmp / "settings", pricing, **kwargs)
+    settings = write_pricing_settings(tmp / "settings", pricing, **kwargs)
     output = tmp / "output"
     return build_site(output, settings=str(settings)), output
 

@@ -1,5 +1,5 @@
 """The PRICING setting is checked at build time: each mistake stops the build with
-a message naming the setting and the fix (mirrors plugins/cost_estimate/settings.py)."""
+a message naming the setting and the fix (mirrors plugins/practice_site/cost_calculator/settings.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The cost calculator on the costs page, as visitors get it: without JavaScript (the
 build-time table), in Chromium for every shared vector and bad input, by keyboard, in
-print, and under axe-core (mirrors plugins/cost_estimate/widget.py and the theme's
+print, and under axe-core (mirrors plugins/practice_site/cost_calculator/widget.py and the theme's
 cost-calculator component)."""
 
 from __future__ import annotations

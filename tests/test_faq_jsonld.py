@@ -1,4 +1,4 @@
-"""JSON-LD (plugins/faq_collection/jsonld.py): one FAQPage that says exactly what the page shows."""
+"""JSON-LD (plugins/practice_site/faq/jsonld.py): one FAQPage that says exactly what the page shows."""
 
 from __future__ import annotations
 
@@ -150,7 +150,7 @@ def test_hostile_content_cannot_break_the_page_or_the_json(tmp_path, browser):
 
 
 def test_serialise_escapes_everything_that_could_end_the_script_block():
-    from faq_collection.jsonld import serialise
+    from practice_site.faq.jsonld import serialise
 
     data = {"text": '</script><!-- "quoted" & \u2028 <b>'}
     text = str(serialise(data))

@@ -1,5 +1,5 @@
 """Rendering: the accordion the theme draws from the collection, and {faq:SLUG} on other pages
-(plugins/faq_collection/rendering.py, theme/templates/faq.html, components/faq/)."""
+(plugins/practice_site/faq/rendering.py, theme/templates/faq.html, components/faq/)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Validation (plugins/faq_collection/validation.py): bad FAQ files stop the build with plain words.
+"""Validation (plugins/practice_site/faq/validation.py): bad FAQ files stop the build with plain words.
 
 Each case breaks one FAQ file in its own copy of the real content folder.
 """
@@ -6,7 +6,7 @@ Each case breaks one FAQ file in its own copy of the real content folder.
 from __future__ import annotations
 
 import pytest
-from conftest import build_site
+from conftest import build_site, write_settings
 from faq_helpers import copy_content, faq_file, rewrite
 
 
@@ -136,13 +136,8 @@ def test_a_misspelt_key_names_its_line(tmp_path):
 
 
 def test_settings_are_checked(tmp_path):
-    from conftest import ROOT
-
-    settings = tmp_path / "badfaq.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
-        'FAQ_COLLECTION = {"pth": "faq", "question_heading_level": 7}\n',
-        encoding="utf-8",
+    settings = write_settings(
+        tmp_path / "badfaq.py", 'FAQ_COLLECTION = {"pth": "faq", "question_heading_level": 7}'
     )
     result = build_site(tmp_path / "out", settings=str(settings))
     assert result.returncode != 0

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 import urllib.error
 import urllib.request
 
 from browser_site import page_url, site_context
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, load_settings, write_settings
 from exercise import exercise
 
 from tools.site_server import HEADERS_FILE, headers_for_path, parse
@@ -35,9 +33,7 @@ def directives(policy: str) -> dict[str, str]:
 
 def settings_csp() -> str:
     """The one CONTENT_SECURITY_POLICY setting, from pelicanconf.py."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    return importlib.import_module("pelicanconf").CONTENT_SECURITY_POLICY
+    return load_settings()["CONTENT_SECURITY_POLICY"]
 
 
 def headers_of(site) -> dict[str, str]:
@@ -103,7 +99,7 @@ def test_server_sends_exactly_the_headers_of_the_file(site, site_url):
 
 
 def test_headers_file_round_trips_through_the_parser():
-    from security_headers import render
+    from practice_site.security_headers import render
 
     blocks = {"/*": [("A", "1; b=2"), ("C", "x: y")], "/faq.html": [("D", "4")]}
     assert parse(render(blocks, "comment\nlines")) == blocks
@@ -146,14 +142,10 @@ def test_a_violation_would_be_recorded(browser, site_url, html_pages):
 
 
 def test_a_wrong_headers_setting_stops_the_build_with_a_plain_message(tmp_path):
-    settings = tmp_path / "brokenconf.py"
-    settings.write_text(
-        "from publishconf import *\n"
-        f"THEME = {str(ROOT / 'theme')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
-        "CONTENT_SECURITY_POLICY += \"; style-src 'self' 'unsafe-inline'\"\n"
-        "SECURITY_HEADERS = {**SECURITY_HEADERS, 'path': 'everything'}\n",
-        encoding="utf-8",
+    settings = write_settings(
+        tmp_path / "brokenconf.py",
+        "CONTENT_SECURITY_POLICY += \"; style-src 'self' 'unsafe-inline'\"",
+        "SECURITY_HEADERS = {**SECURITY_HEADERS, 'path': 'everything'}",
     )
     result = build_site(tmp_path / "out", settings=str(settings))
     assert result.returncode == 1

@@ -1,4 +1,4 @@
-"""HTML tools (plugins/html_tools): the build's small HTML parsers, checked against BeautifulSoup.
+"""HTML tools (plugins/practice_site/html_tools.py): the build's HTML parsers, checked against BeautifulSoup.
 
 The build no longer imports BeautifulSoup (it cost a third of the build time);
 these tests read the results with it, as a browser-like second opinion.
@@ -7,7 +7,7 @@ these tests read the results with it, as a browser-like second opinion.
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from html_tools import google_answer_html, make_safe, page_links, text_of
+from practice_site.html_tools import google_answer_html, make_safe, page_links, text_of
 
 
 def test_make_safe_removes_unsafe_elements_with_their_content_and_lists_them():

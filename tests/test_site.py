@@ -196,7 +196,7 @@ def test_missing_content_folder_gives_a_plain_error(tmp_path):
 
 
 def test_bare_pelican_loads_every_plugin_of_ours(tmp_path):
-    """pelicanconf.py puts plugins/ on sys.path, so `pelican` alone builds the same site."""
+    """Our plugins are an installed package, so `pelican` alone builds the same site."""
     import subprocess
     import sys
 

@@ -1,13 +1,7 @@
-"""Command-line helpers the Makefile runs (building, checking, publishing).
+"""Command-line helpers the Makefile runs (building, checking, publishing, previewing).
 
-They share our plugins' modules (content_problems, the _headers reader), so the
-plugins folder goes on sys.path here, once, the way pelicanconf.py puts it there
-for Pelican.
+They share the plugins' modules (`practice_site.problems`, the `_headers` reader).
+Both packages are installed into `.venv` in editable mode (see pyproject.toml),
+so `tools` and `practice_site` import the same way everywhere: from Pelican,
+from `python -m tools.build`, from the tests and from the bench.
 """
-
-import sys
-from pathlib import Path
-
-_PLUGINS_DIR = str(Path(__file__).resolve().parent.parent / "plugins")
-if _PLUGINS_DIR not in sys.path:
-    sys.path.insert(0, _PLUGINS_DIR)

@@ -1,7 +1,7 @@
 """Shared helpers for describing content problems: paths and lines as the editor knows them.
 
-The `Problem` and `ContentProblems` classes live in our plugin package
-`content_problems` (so plugins and tools report mistakes the same way); this
+The `Problem` and `ContentProblems` classes live in
+`practice_site.problems` (so plugins and tools report mistakes the same way); this
 module re-exports them for `tools/` and adds the two things
 every check needs: a file path as the therapist sees it, and the line where
 some text appears in that file.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content_problems import ContentProblems, Problem  # on sys.path through tools/__init__.py
+from practice_site.problems import ContentProblems, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ from tools.problems import Problem, display_path, find_line, source_files
 
 # isort: split
 # Importing tools.problems puts plugins/ on the path; the HTML tools live there, shared with the FAQ plugin.
-from html_tools import page_links
+from practice_site.html_tools import page_links
 
 # Pelican's link syntax; a link still starting with one of these was not resolved.
 PELICAN_LINK_PREFIXES = ("{filename}", "{static}", "{attach}", "%7Bfilename%7D", "%7Bstatic%7D")

@@ -14,9 +14,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# The one reader of the `_headers` file, shared with the plugin that writes it
-# (plugins/ is on sys.path through tools/__init__.py).
-from security_headers.headers_file import headers_for_path, parse
+# The one reader of the `_headers` file, shared with the plugin that writes it.
+from practice_site.security_headers.headers_file import headers_for_path, parse
 
 HEADERS_FILE = "_headers"
 

@@ -1,7 +1,7 @@
 /* Cost calculator (component: templates/components/cost_calculator.html + this
    script + css/cost-calculator.css). It only evaluates the line-item model the
    build writes into #cost-model from the PRICING setting: no price or rule lives
-   here. plugins/cost_estimate/model.py is the same evaluation in Python (for the
+   here. plugins/practice_site/cost_calculator/model.py is the same evaluation in Python (for the
    table shown without JavaScript); tests run shared vectors through both. */
 (function () {
   'use strict';

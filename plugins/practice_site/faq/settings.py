@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from content_problems import Problem
+from ..problems import Problem
 
 logger = logging.getLogger(__name__)
 

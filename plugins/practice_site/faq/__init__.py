@@ -17,10 +17,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from content_problems import ContentProblems
 from pelican import signals
 from pelican.generators import PagesGenerator
 
+from ..problems import ContentProblems
 from . import jsonld, reading, rendering, validation
 from .collection import FaqCollection
 from .settings import read_settings

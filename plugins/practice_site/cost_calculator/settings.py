@@ -8,7 +8,7 @@ setting and saying how to fix it, and the build stops.
 
 from __future__ import annotations
 
-from content_problems import Problem
+from ..problems import Problem
 
 SETTINGS_FILE = "pelicanconf.py"
 SESSION_KINDS = ("intake", "preparation", "medicine", "integration")

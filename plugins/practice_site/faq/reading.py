@@ -12,9 +12,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from html_tools import make_safe
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
+
+from ..html_tools import make_safe
 
 logger = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from content_problems import Problem
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from ..problems import Problem
 from .model import format_usd, typical_range
 
 # Loose on purpose: `{price: Hourly rate}` is caught and reported, not ignored.

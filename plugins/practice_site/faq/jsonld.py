@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from html_tools import google_answer_html
 from markupsafe import Markup
 
+from ..html_tools import google_answer_html
 from .collection import FaqEntry
 
 # Characters that could end the <script> block or confuse an HTML parser, written as

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from content_problems import ContentProblems
 from pelican import signals
 
+from ..problems import ContentProblems
 from .model import build_model
 from .placeholders import PricePlaceholderExtension, locate_unknown, placeholder_values
 from .settings import validate_pricing

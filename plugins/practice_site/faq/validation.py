@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from content_problems import Problem
-from html_tools import text_of
-
+from ..html_tools import text_of
+from ..problems import Problem
 from .collection import FaqEntry, sort_key
 from .reading import FaqFile
 

@@ -11,8 +11,7 @@ import difflib
 import logging
 import re
 
-from content_problems import Problem
-
+from ..problems import Problem
 from .collection import FaqEntry
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,16 @@
+"""The practice site's own Pelican plugins and the helpers they share.
+
+One package, installed into `.venv` in editable mode by the Makefile (see
+pyproject.toml), so Pelican, `tools/`, the tests and the bench import the same
+modules under the same names. Pelican loads the plugins by their full names
+(`PLUGINS` in pelicanconf.py):
+
+- `practice_site.faq`: the FAQ collection (content/faq/), its accordion page,
+  `{faq:SLUG}` embeds and the FAQPage JSON-LD;
+- `practice_site.cost_calculator`: the `PRICING` setting, `{price:NAME}`
+  placeholders and the cost-calculator widget;
+- `practice_site.security_headers`: `output/_headers` from the security settings.
+
+Shared modules: `problems` (how every check reports a mistake in plain words)
+and `html_tools` (the small HTML parsers the build uses).
+"""
