@@ -11,11 +11,37 @@ how the site is put together and rarely needs to change.
 # ---------------------------------------------------------------------------
 PRACTICE = {
     "name": "[Practice name]",
-    "therapist": "[Therapist name], [credentials]",
+    "therapist": "[Therapist name]",
+    # The letters after the therapist's name, e.g. "LCSW" or "PhD, LMFT".
+    "credentials": "[credentials]",
+    # The licence to practise: its type, number and the state that issued it.
+    "licence": {"type": "[Licence type]", "number": "[Licence number]", "state": "[State]"},
+    # Where and when the therapist trained in ketamine-assisted psychotherapy.
+    "training": "[Training in KAP: the programme, and the year]",
     "city": "[City, State]",
     "phone": "(555) 010-0199",
     "email": "hello@example.com",
     "booking_url": "https://example.com/book",
+    # The words on the booking button on every page. The first meeting is the intake.
+    "booking_label": "Book an intake",
+    # Which sessions can also happen by video (telehealth), or "none".
+    # Medicine sessions are always in person.
+    "telehealth": "[Which sessions can be by video, e.g. preparation and integration, or none]",
+    # The collaborating prescriber who does the medical screen.
+    "prescriber": {
+        "name": "[Prescriber's name and credentials]",
+        # Where the prescriber works: "this practice", or the name of their own practice.
+        "works_at": "[this practice, or the name of the prescriber's own practice]",
+    },
+    # How soon the practice answers a message, as it fits "We reply ...".
+    "reply_time": "[within two working days]",
+    # How soon the practice answers a report of an accessibility problem.
+    "accessibility_reply_time": "[within five working days]",
+    # The company that hosts the website, and the address of its privacy policy.
+    "web_host": {"name": "[Web host]", "privacy_url": "[Address of the web host's privacy policy]"},
+    # The services behind the booking link and the e-mail address, with their privacy policies.
+    "booking_service": {"name": "[Booking service]", "privacy_url": "[Address of its privacy policy]"},
+    "email_service": {"name": "[E-mail provider]", "privacy_url": "[Address of its privacy policy]"},
 }
 
 # The telephone number in the form phones dial (tel: links), made from the above.
@@ -119,6 +145,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "practice_site.cost_calculator",
     "practice_site.faq",
+    "practice_site.practice_pages",
     "practice_site.security_headers",
 ]
 
@@ -203,3 +230,26 @@ SECURITY_HEADERS = {
 
 # Pelican's own cache would hide plugin changes between runs.
 LOAD_CONTENT_CACHE = False
+
+# The privacy notice (content/pages/privacy.md) lists these promises, word for
+# word. Each one is proven in Chromium on every page of every build by
+# tests/test_gates_privacy.py, which has one check per "id" and fails when a
+# promise has no check or a check has no promise: change both together.
+PRIVACY_PROMISES = [
+    {"id": "no-cookies", "text": "This site sets no cookies."},
+    {
+        "id": "no-storage",
+        "text": "It stores nothing in your browser: no local storage, no session storage, "
+        "no databases, no saved copies of pages.",
+    },
+    {
+        "id": "no-tracking",
+        "text": "It uses no analytics and no trackers. Pages only ask for their own files, "
+        "and send nothing about you back.",
+    },
+    {
+        "id": "no-other-sites",
+        "text": "Everything it shows comes from this site. No fonts, scripts, maps, videos or "
+        "booking widgets load from other sites.",
+    },
+]

@@ -17,6 +17,7 @@ class FaqEntry:
     order: int | None
     source: str  # the file as the editor knows it
     page: Page  # Pelican's content object, which resolves {filename} links per output page
+    aliases: tuple[str, ...] = ()  # old link names that still lead here (Aliases:)
 
     @property
     def answer(self) -> Markup:
