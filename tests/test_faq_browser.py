@@ -85,7 +85,7 @@ def test_show_all_and_hide_all_report_their_state(page, faq_site):
     button = page.get_by_role("button", name="Show all answers")
     assert button.get_attribute("aria-expanded") == "false"
     button.click()
-    assert all(open_state(page)) and len(open_state(page)) == 13
+    assert all(open_state(page)) and len(open_state(page)) == 12
     button = page.get_by_role("button", name="Hide all answers")
     assert button.get_attribute("aria-expanded") == "true"
     button.click()
@@ -103,7 +103,7 @@ def test_without_javascript_every_question_is_there_and_opens(browser, site_url,
         page = context.new_page()
         page.goto(f"{faq_site}/faq.html")
         summaries = page.locator("[data-faq] summary")
-        assert summaries.count() == 13
+        assert summaries.count() == 12
         assert page.locator(".faq__toggle-all").count() == 0
         for index, slug in enumerate(EXPECTED_SLUGS):
             summaries.nth(index).click()
@@ -116,9 +116,9 @@ def test_print_shows_every_answer(browser, site_url, faq_site, javascript):
         page = context.new_page()
         page.goto(f"{faq_site}/faq.html")
         answers = page.locator("[data-faq] .faq__answer")
-        assert not any(answers.nth(i).is_visible() for i in range(13))
+        assert not any(answers.nth(i).is_visible() for i in range(12))
         page.emulate_media(media="print")
-        assert all(answers.nth(i).is_visible() for i in range(13))
+        assert all(answers.nth(i).is_visible() for i in range(12))
         assert not any(open_state(page))  # printing does not change what is open on screen
 
 
