@@ -37,11 +37,20 @@ def _editor_path(settings: dict, page) -> str:
         return str(page.source_path)
 
 
+def _writes_modified(page) -> bool:
+    """Whether the page's own file has a `Modified:` line (Pelican would fill in the file's time)."""
+    try:
+        header = Path(page.source_path).read_text(encoding="utf-8").split("\n\n", 1)[0]
+    except OSError:
+        return False
+    return any(line.lower().startswith("modified:") for line in header.splitlines())
+
+
 def check_dated_pages(pages: list, settings: dict) -> list[Problem]:
     """A problem for each privacy or accessibility page without a `Modified:` date."""
     problems = []
     for page in pages:
-        if getattr(page, "template", None) in DATED_TEMPLATES and not page.metadata.get("modified"):
+        if getattr(page, "template", None) in DATED_TEMPLATES and not _writes_modified(page):
             problems.append(
                 Problem(
                     file=_editor_path(settings, page),
