@@ -46,7 +46,8 @@ def no_cookies(visit: Visit, site) -> list[str]:
 
 
 def no_storage(visit: Visit, site) -> list[str]:
-    return [f"{where} holds {value!r}" for where, value in visit.stored.items() if value and where != "cookie"]
+    stored = visit.stored.items()
+    return [f"{where} holds {value!r}" for where, value in stored if value and where != "cookie"]
 
 
 def no_tracking(visit: Visit, site) -> list[str]:

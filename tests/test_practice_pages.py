@@ -107,7 +107,8 @@ def test_contact_page_embeds_nothing_from_another_site(soups):
 
 def test_a_step_changed_on_the_process_page_changes_on_the_contact_page(tmp_path):
     content = content_copy(tmp_path)
-    edit(content / "pages" / "process.md", "we will do a standard therapy intake", "we will meet for an intake")
+    process = content / "pages" / "process.md"
+    edit(process, "we will do a standard therapy intake", "we will meet for an intake")
     result = build_site(tmp_path / "out", content=content)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "contact.html").read_text(encoding="utf-8")

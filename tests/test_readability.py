@@ -31,7 +31,7 @@ def test_make_check_reports_every_page_and_advises_above_grade_8(tmp_path):
     assert lines[0].startswith("Reading grade of each page (Flesch–Kincaid")
     graded = {line.split()[0]: line for line in lines[1:] if line.startswith("  ") and ".html" in line}
     assert {"index.html", "about.html", "faq.html", "privacy.html"} <= set(graded)
-    for name, line in graded.items():
+    for line in graded.values():
         above = float(line.split()[1]) > ADVICE_ABOVE
         assert ("advice:" in line) == above, line
     assert "All checks passed" in result.stdout
@@ -53,10 +53,13 @@ def test_main_text_ends_headings_and_items_as_sentences_and_skips_scripts():
 
 def test_the_grade_follows_the_words():
     assert grade("The cat sat on the mat. It was warm.") < 3
-    assert grade(
-        "Psychopharmacological interventions necessitate comprehensive interdisciplinary "
-        "evaluation of contraindications, notwithstanding considerable heterogeneity."
-    ) > 12
+    assert (
+        grade(
+            "Psychopharmacological interventions necessitate comprehensive interdisciplinary "
+            "evaluation of contraindications, notwithstanding considerable heterogeneity."
+        )
+        > 12
+    )
 
 
 def test_the_site_s_own_words_read_at_grade_8_or_below(site, soups):

@@ -18,8 +18,8 @@ from practice_site.html_tools import NOT_TEXT_ELEMENTS, _TreeParser
 # Grades above this get advice (US school grade; 8 reads easily for most adults).
 ADVICE_ABOVE = 8.0
 # Elements whose text is a unit of its own: a heading or a list item ends like a sentence.
-BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "td", "th", "caption", "legend"}
-BLOCKS |= {"label", "button", "div", "section", "article", "blockquote", "figcaption", "address"}
+BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "td", "th", "caption"}
+BLOCKS |= {"legend", "label", "button", "div", "section", "article", "blockquote", "figcaption", "address"}
 
 
 class _MainText(_TreeParser):

@@ -117,7 +117,8 @@ def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
                     line=_line(file, "aliases"),
                     what=f'The old link name "{alias}" in "Aliases:" may only use small letters, digits '
                     "and single hyphens.",
-                    fix='Write old link names like "Aliases: why-is-it-hard-to-describe", separated by commas.',
+                    fix='Write old link names like "Aliases: why-is-it-hard-to-describe", '
+                    "separated by commas.",
                 )
             )
 
