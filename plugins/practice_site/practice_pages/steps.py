@@ -112,7 +112,7 @@ def replace_embeds(pages: list, editor_path) -> list[Problem]:
 
         def replace(match: re.Match, page=page) -> str:
             name, wanted = match.group(1), [i.strip() for i in match.group(2).split(",") if i.strip()]
-            field = match.group(0)[3:-4].strip()
+            field = f"{{steps:{name}#{match.group(2)}}}"
             source = by_name.get(name)
             if source is None:
                 problems.append(
