@@ -70,7 +70,7 @@ def prepare_pages(generators) -> None:
         return
     settings = pages_generator.settings
     pages = [*pages_generator.pages, *pages_generator.hidden_pages, *pages_generator.draft_pages]
-    problems = steps.replace_embeds(pages, lambda page: _editor_path(settings, page))
+    problems = steps.replace_embeds(pages, lambda page: _editor_path(settings, page), Path(settings["PATH"]))
     problems += check_dated_pages(pages, settings)
     if problems:
         raise ContentProblems(problems)

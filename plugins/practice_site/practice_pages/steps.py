@@ -101,8 +101,12 @@ def render_steps(steps: list[Step]) -> str:
     return f'<ol class="steps-excerpt">\n{items}\n</ol>'
 
 
-def replace_embeds(pages: list, editor_path) -> list[Problem]:
-    """Put the named steps in place of each {steps:...} paragraph; report names that match none."""
+def replace_embeds(pages: list, editor_path, content_root: Path) -> list[Problem]:
+    """Put the named steps in place of each {steps:...} paragraph; report names that match none.
+
+    A page that exists but could not be read (a bad date, say) is reported on its own,
+    so an embed of it is left as it is, not reported a second time.
+    """
     by_name = {Path(page.source_path).name: page for page in pages}
     problems: list[Problem] = []
     for page in pages:
@@ -114,6 +118,8 @@ def replace_embeds(pages: list, editor_path) -> list[Problem]:
             name, wanted = match.group(1), [i.strip() for i in match.group(2).split(",") if i.strip()]
             field = f"{{steps:{name}#{match.group(2)}}}"
             source = by_name.get(name)
+            if source is None and any(content_root.rglob(name)):
+                return match.group(0)  # the page failed on its own; that problem is reported
             if source is None:
                 problems.append(
                     Problem(
