@@ -109,6 +109,11 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},
+        # Lists as people type them: numbered lists keep their first number, and a list
+        # right under a line of text or nested by two spaces is still a list
+        # (plugins/practice_site/markdown_lists.py).
+        "markdown.extensions.sane_lists": {},
+        "practice_site.markdown_lists": {},
     },
     "output_format": "html5",
 }

@@ -131,12 +131,14 @@ class _BuildWatcher:
         )
 
 
-def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | str], dict]:
+def build(
+    settings: Path, content: Path, output: Path, notices: list[str] | None = None
+) -> tuple[list[Problem | str], dict]:
     """Run Pelican in this process into `output` and check the result.
 
     Returns every problem found (empty when all went well) and Pelican's
     settings as read, so the caller can see e.g. whether this is a
-    development build.
+    development build. Notes that do not stop the build are added to `notices`.
     """
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -173,6 +175,8 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
             signal.disconnect(receiver)
 
     translated = translate(handler.records, content)
+    if notices is not None:
+        notices.extend(dict.fromkeys(translated.notices))
     problems = [*translated.problems, *watcher.problems, *problems]
     covered: set[str] = set()
     if completed:
@@ -276,8 +280,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     folder = _fresh_folder(output, args.check)
     try:
-        found, pelican_settings = build(settings, content, folder)
+        notices: list[str] = []
+        found, pelican_settings = build(settings, content, folder, notices)
         problems = _in_file_order([*find_placeholders(content), *found])
+        for notice in notices:
+            print(f"Note: {notice}", file=sys.stderr if problems else sys.stdout)
         if problems:
             report(problems, output, args.check)
             return 1

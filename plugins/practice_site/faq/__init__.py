@@ -44,8 +44,38 @@ def keep_faq_files_to_ourselves(pelican) -> None:
             pelican.settings[key] = [*excludes, faq_settings.path]
 
 
+# Where the FAQ files read by `read_collection` wait for `build_collection` (one build's context).
+FILES_KEY = "_faq_files"
+
+
+def read_collection(pages_generator) -> None:
+    """Read the FAQ files once the pages are read, before Pelican collects the static files.
+
+    Pictures an answer shows (`{static}/images/...`) join the pages' pictures in
+    Pelican's list of files to copy, as a page's do. Pictures that do not exist
+    are left to the link checks, which name the file and line.
+    """
+    if not isinstance(pages_generator, PagesGenerator):
+        return
+    settings = pages_generator.settings
+    faq_settings = _settings_or_raise(settings)
+    files = reading.read_faq_files(
+        pages_generator.readers,
+        settings,
+        faq_settings.path,
+        pages_generator.context,
+        faq_settings.question_heading_level,
+    )
+    static_links = pages_generator.context.setdefault("static_links", set())
+    for file in files:
+        for link in file.page.get_static_links():
+            if (Path(settings["PATH"]) / link).is_file():
+                static_links.add(link)
+    pages_generator.context[FILES_KEY] = files
+
+
 def build_collection(generators) -> None:
-    """Read and check the FAQ, place {faq:SLUG} entries, and give the theme the collection."""
+    """Check the FAQ, place {faq:SLUG} entries, and give the theme the collection."""
     pages_generator = next((g for g in generators if isinstance(g, PagesGenerator)), None)
     if pages_generator is None:
         return
@@ -56,9 +86,7 @@ def build_collection(generators) -> None:
     def editor_path(content) -> str:
         return reading.editor_path(content_root, Path(content.source_path))
 
-    files = reading.read_faq_files(
-        pages_generator.readers, settings, faq_settings.path, pages_generator.context
-    )
+    files = pages_generator.context.pop(FILES_KEY, [])
     entries, problems = validation.validate(files)
 
     all_pages = [*pages_generator.pages, *pages_generator.hidden_pages, *pages_generator.draft_pages]
@@ -93,4 +121,5 @@ def build_collection(generators) -> None:
 def register() -> None:
     """Connect the plugin to Pelican's signals (Pelican calls this once per process)."""
     signals.initialized.connect(keep_faq_files_to_ourselves)
+    signals.page_generator_finalized.connect(read_collection)
     signals.all_generators_finalized.connect(build_collection)

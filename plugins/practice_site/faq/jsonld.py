@@ -6,7 +6,7 @@ import json
 
 from markupsafe import Markup
 
-from ..html_tools import google_answer_html
+from ..sanitiser import google_answer_html
 from .collection import FaqEntry
 
 # Characters that could end the <script> block or confuse an HTML parser, written as

@@ -49,7 +49,7 @@ def _unknown_keys(file: FaqFile) -> list[Problem]:
 
 def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
     """Problems in one file alone, and its values as far as they could be read."""
-    problems = _unknown_keys(file)
+    problems = _unknown_keys(file) + file.problems
     page = file.page
     metadata = page.metadata
 
