@@ -121,7 +121,7 @@ def clean_answer(html: str) -> str:
         attribute_filter=_attribute_filter,
         allowed_classes={tag: set(names) for tag, names in ANSWER_CLASSES.items()},
         url_schemes=set(URL_SCHEMES),
-        link_rel=None,  # no rel="noopener noreferrer": links open in the same tab, and no-referrer is site-wide
+        link_rel=None,  # no added rel: links open in the same tab; no-referrer is site-wide
         strip_comments=True,
     )
 

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import PagesGenerator
+from pelican.utils import slugify
 
 from ..problems import ContentProblems
 from . import jsonld, reading, rendering, validation
-from .collection import FaqCollection
+from .collection import FaqCollection, group_by_topic
 from .settings import read_settings
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,12 @@ def build_collection(generators) -> None:
 
     files = pages_generator.context.pop(FILES_KEY, [])
     entries, problems = validation.validate(files)
+    topics = group_by_topic(
+        entries, lambda name: slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
+    )
+    question_level = faq_settings.question_heading_level + (1 if topics else 0)
+    if topics:
+        entries = [entry for topic in topics for entry in topic.entries]  # the order the page shows
 
     all_pages = [*pages_generator.pages, *pages_generator.hidden_pages, *pages_generator.draft_pages]
     faq_pages = [p for p in all_pages if getattr(p, "template", None) == faq_settings.page_template]
@@ -97,13 +104,18 @@ def build_collection(generators) -> None:
             all_pages,
             {entry.slug: entry for entry in entries},
             pages_generator.get_template(rendering.EMBED_TEMPLATE),
-            faq_settings.question_heading_level,
+            question_level,
             editor_path,
         )
     if problems:
         raise ContentProblems(problems)
 
-    collection = FaqCollection(entries=entries, question_heading_level=faq_settings.question_heading_level)
+    collection = FaqCollection(
+        entries=entries,
+        question_heading_level=question_level,
+        topics=topics,
+        topic_heading_level=faq_settings.question_heading_level,
+    )
     if faq_pages:
         siteurl = settings["SITEURL"]
         collection.page_url = f"{siteurl}/{faq_pages[0].url}"
@@ -115,7 +127,7 @@ def build_collection(generators) -> None:
             len(entries),
         )
     pages_generator.context["faq"] = collection
-    logger.info("FAQ: %s questions", len(entries))
+    logger.info("FAQ: %s questions in %s topics", len(entries), len(topics))
 
 
 def register() -> None:

@@ -142,14 +142,23 @@ def read_faq_files(
         logger.warning(
             "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
         )
-    read = []
-    for path in paths:
-        page = readers.read_file(
-            base_path=content_root,
-            path=os.path.relpath(path, content_root),
-            content_class=FaqAnswer,
-            context=context,
+    pages = [
+        (
+            path,
+            readers.read_file(
+                base_path=content_root,
+                path=os.path.relpath(path, content_root),
+                content_class=FaqAnswer,
+                context=context,
+            ),
         )
+        for path in paths
+    ]
+    # With topics, each topic is a heading and the questions sit one level below it.
+    if any(str(page.metadata.get("topic", "")).strip() for _, page in pages):
+        question_level += 1
+    read = []
+    for path, page in pages:
         source = editor_path(content_root, path)
         prepared = answers.prepare(
             page._content or "", str(getattr(page, "slug", "") or "answer"), question_level, source
