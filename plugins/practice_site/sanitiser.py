@@ -132,7 +132,7 @@ def google_answer_html(html: str, base_url: str) -> str:
         html,
         tags=set(GOOGLE_ANSWER_TAGS),
         clean_content_tags=set(REMOVED_WITH_CONTENT),
-        attributes={"a": {"href"}},
+        attributes={"*": set(), "a": {"href"}},
         url_schemes=set(URL_SCHEMES),
         url_relative=lambda url: urljoin(base_url, url),
         link_rel=None,
