@@ -6,7 +6,6 @@ these tests read the results with it, as a browser-like second opinion.
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
 from practice_site.html_tools import page_links, text_of
 
 
