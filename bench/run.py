@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import random
-import re
 import json
 import os
+import random
+import re
 import shutil
 import statistics
 import subprocess

@@ -153,3 +153,31 @@ def test_axe_finds_no_violations_with_every_answer_open(browser, site_url, faq_s
         page.get_by_role("button", name="Show all answers").click()
         assert all(open_state(page))
         assert axe_violations(page, f"faq.html, all open, {width}px {scheme}") == []
+
+
+def test_the_filter_narrows_questions_and_announces_the_count(page, faq_site):
+    page.goto(f"{faq_site}/faq.html")
+    box = page.get_by_label("Find a question")
+    assert page.locator("#faq-filter-count").get_attribute("aria-live") == "polite"
+    box.fill("addictive")
+    visible = page.locator("[data-faq] details.faq__entry:visible")
+    visible.first.wait_for()
+    assert [d.get_attribute("id") for d in visible.all()] == ["is-ketamine-addictive"]
+    page.get_by_text("1 question of 13 match.").wait_for()
+    box.fill("zzzz")
+    page.get_by_text("No question matches. Try another word.").wait_for()
+    # A deep link to a question the filter hides shows every question again and opens it.
+    page.evaluate("location.hash = 'can-i-drive-home'")
+    page.locator("#can-i-drive-home .faq__answer").wait_for(state="visible")
+    assert box.input_value() == ""
+    assert page.locator("[data-faq] details.faq__entry:visible").count() == 13
+
+
+def test_axe_finds_no_violations_with_the_filter_in_use(browser, site_url, faq_site):
+    with site_context(browser, site_url, bypass_csp=True) as context:
+        page = context.new_page()
+        page.goto(f"{faq_site}/faq.html")
+        page.get_by_label("Find a question").fill("ketamine")
+        page.get_by_text("of 13 match.").wait_for()
+        page.get_by_role("button", name="Show all answers").click()
+        assert axe_violations(page, "faq.html, filtered") == []

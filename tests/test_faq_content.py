@@ -293,3 +293,37 @@ def test_the_jsonld_still_says_what_the_page_shows(pasted):
     for question, entry in zip(block["mainEntity"], page, strict=True):
         text = squash(BeautifulSoup(question["acceptedAnswer"]["text"], "html.parser").get_text())
         assert text == entry["answer"], entry["id"]
+
+
+# 12. Topics
+def content_with_topics(tmp_path):
+    content = content_with_fixtures(tmp_path, "none")
+    for name, topic in (("is-ketamine-addictive", "Safety"), ("what-are-the-side-effects", "Safety")):
+        path = content / "faq" / f"{name}.md"
+        path.write_text(path.read_text().replace("Order:", f"Topic: {topic}\nOrder:", 1))
+    path = content / "faq" / "what-does-kap-cost.md"
+    path.write_text(path.read_text().replace("Order:", "Topic: Costs\nOrder:", 1))
+    return content
+
+
+def test_topics_group_questions_under_headings_with_a_list_at_the_top(tmp_path):
+    result = build_site(tmp_path / "out", content=content_with_topics(tmp_path))
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "out" / "faq.html").read_text(encoding="utf-8"), "html.parser")
+    nav = soup.select_one("nav.faq__topics")
+    assert [a.get_text() for a in nav.find_all("a")] == ["Costs", "Safety", "Other questions"]
+    sections = soup.select("[data-faq] section.faq__topic")
+    assert [s.find("h2").get_text() for s in sections] == ["Costs", "Safety", "Other questions"]
+    assert [d["id"] for d in sections[1].select("details")] == [
+        "is-ketamine-addictive",
+        "what-are-the-side-effects",
+    ]
+    assert all(d.find("summary").find("h3") for d in soup.select("details.faq__entry"))
+    (block,) = jsonld_blocks(soup)
+    assert [q["url"].split("#")[1] for q in block["mainEntity"]] == [
+        d["id"] for d in soup.select("details.faq__entry")
+    ]
+
+
+def test_without_topics_the_page_has_no_topic_markup(soups):
+    assert not soups["faq.html"].select(".faq__topics, .faq__topic")
