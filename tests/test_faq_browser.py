@@ -163,7 +163,7 @@ def test_the_filter_narrows_questions_and_announces_the_count(page, faq_site):
     visible = page.locator("[data-faq] details.faq__entry:visible")
     visible.first.wait_for()
     assert [d.get_attribute("id") for d in visible.all()] == ["is-ketamine-addictive"]
-    page.get_by_text("1 question of 13 match.").wait_for()
+    page.get_by_text("1 of 13 questions matches.").wait_for()
     box.fill("zzzz")
     page.get_by_text("No question matches. Try another word.").wait_for()
     # A deep link to a question the filter hides shows every question again and opens it.
@@ -178,6 +178,6 @@ def test_axe_finds_no_violations_with_the_filter_in_use(browser, site_url, faq_s
         page = context.new_page()
         page.goto(f"{faq_site}/faq.html")
         page.get_by_label("Find a question").fill("ketamine")
-        page.get_by_text("of 13 match.").wait_for()
+        page.get_by_text("of 13 questions match").wait_for()
         page.get_by_role("button", name="Show all answers").click()
         assert axe_violations(page, "faq.html, filtered") == []

@@ -106,6 +106,21 @@ def test_a_link_to_a_missing_page_names_it_without_contradiction(tmp_path):
     assert "'procedure.md' goes to a page that does not exist" in message
 
 
+def test_a_page_link_that_misses_only_by_folder_says_so(tmp_path):
+    content = content_with_fixtures(tmp_path, "none")
+    (content / "pages" / "more").mkdir()
+    (content / "pages" / "more" / "aftercare.md").write_text(
+        "Title: Aftercare\nOrder: 9\n\nRead about [the process]({filename}process.md) first.\n"
+    )
+    message = refused(tmp_path, content)
+    assert (
+        "content/pages/more/aftercare.md, line 4: The link to 'process.md' does not find the page process.md "
+        "from the folder of the file it is written in. How to fix it: Write it as "
+        "[words]({filename}/pages/process.md), which works from any file." in message
+    )
+    assert "does not exist" not in message
+
+
 # 3. Footnotes
 def test_each_answers_footnotes_are_its_own(pasted):
     _, _, soup = pasted

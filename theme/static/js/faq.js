@@ -92,10 +92,6 @@
   var topics = Array.prototype.slice.call(root.querySelectorAll(".faq__topic"));
   var countTimer = null;
 
-  function questionCount(number) {
-    return number === 1 ? "1 question" : number + " questions";
-  }
-
   function applyFilter() {
     var words = folded(input.value).split(/\s+/).filter(Boolean);
     var shown = 0;
@@ -123,7 +119,8 @@
       } else if (shown === 0) {
         count.textContent = "No question matches. Try another word.";
       } else {
-        count.textContent = questionCount(shown) + " of " + entries.length + " match.";
+        count.textContent =
+          shown + " of " + entries.length + " questions " + (shown === 1 ? "matches." : "match.");
       }
     }, 400);
   }
