@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
+from markupsafe import Markup
+
 from ..problems import Problem
 from .collection import FaqEntry
 
@@ -47,7 +49,8 @@ def close_slug(slug: str, slugs: list[str]) -> str | None:
 def render_embed(template, entry: FaqEntry, heading_level: int) -> str:
     """The entry as plain content: its question as a heading, then its answer."""
     # The raw answer: the host page resolves {filename} links for its own location.
-    return template.render(entry=entry, answer=entry.page._content, heading_level=heading_level)
+    # Markup: the answer is sanitised HTML (answers.prepare), right under autoescaping too.
+    return template.render(entry=entry, answer=Markup(entry.page._content), heading_level=heading_level)
 
 
 def replace_embeds(
