@@ -109,7 +109,8 @@ def _findings_for_page(html: str, page: str, output: Path, content: Path, siteur
                             url,
                             f"The link to '{name}' does not find the page {page_file} from the folder of "
                             "the file it is written in.",
-                            f"Write it as [words]({{filename}}/pages/{page_file}), which works from any file.",
+                            f"Write it as [words]({{filename}}/pages/{page_file}), "
+                            "which works from any file.",
                         )
                     )
                 else:
