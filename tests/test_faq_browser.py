@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from browser_site import axe_violations, site_context
-from conftest import SITEURL
+from conftest import SITEURL, served_build
 from faq_helpers import EXPECTED_SLUGS
 
 
@@ -181,3 +181,35 @@ def test_axe_finds_no_violations_with_the_filter_in_use(browser, site_url, faq_s
         page.get_by_text("of 13 questions match").wait_for()
         page.get_by_role("button", name="Show all answers").click()
         assert axe_violations(page, "faq.html, filtered") == []
+
+
+@pytest.fixture(scope="module")
+def topics_site_url(tmp_path_factory):
+    """A build whose FAQ has topics (test_faq_content's fixture), served on loopback."""
+    from test_faq_content import content_with_topics
+
+    tmp = tmp_path_factory.mktemp("topics")
+    with served_build(tmp / "out", content=content_with_topics(tmp)) as url:
+        yield url
+
+
+def test_with_topics_the_filter_hides_topics_left_empty(browser, topics_site_url):
+    # This build's addresses are the loopback server's own (served_build), so no routing is needed.
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{topics_site_url}/faq.html")
+        topics = page.locator("nav.faq__topics li:visible")
+        assert [t.inner_text() for t in topics.all()] == ["Costs", "Safety", "Other questions"]
+        page.get_by_label("Find a question").fill("addictive")
+        page.get_by_text("1 of 13 questions matches.").wait_for()
+        assert [t.inner_text() for t in topics.all()] == ["Safety"]
+        assert page.locator("section.faq__topic:visible").count() == 1
+        page.get_by_role("button", name="Show all answers").click()
+        assert axe_violations(page, "faq.html with topics, filtered") == []
+        # A link to a topic at the top still leads to its heading once the filter is cleared.
+        page.get_by_label("Find a question").fill("")
+        page.get_by_role("navigation", name="FAQ topics").get_by_role("link", name="Costs").click()
+        page.wait_for_url("**/faq.html#topic-costs")
+    finally:
+        context.close()

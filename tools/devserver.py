@@ -67,6 +67,9 @@ def rebuild(settings: Path, content: Path, output: Path) -> bool:
     command += ["--content", str(content), "--output", str(output)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode == 0:
+        for line in result.stdout.splitlines():
+            if line.startswith("Note: "):
+                say(line)  # what was removed from an answer: the build went on
         say("Preview updated: the open page reloads by itself.")
         return True
     sys.stdout.write(result.stderr or result.stdout)

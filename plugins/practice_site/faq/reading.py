@@ -154,8 +154,13 @@ def read_faq_files(
         )
         for path in paths
     ]
-    # With topics, each topic is a heading and the questions sit one level below it.
-    if any(str(page.metadata.get("topic", "")).strip() for _, page in pages):
+    # With topics, each topic is a heading and the questions sit one level below it
+    # (a draft's topic does not count: the draft is not shown).
+    if any(
+        str(page.metadata.get("topic", "")).strip()
+        and str(page.metadata.get("status", "")).lower() != "draft"
+        for _, page in pages
+    ):
         question_level += 1
     read = []
     for path, page in pages:
