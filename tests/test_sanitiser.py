@@ -59,12 +59,16 @@ def test_pasted_word_markup_is_unwrapped_and_named():
 
 def test_attribute_values_stay_valid_html():
     cleaned = clean_answer(
-        '<ol start="two"><li>a</li></ol><a href="my notes.pdf">n</a><img src=a.png alt=a width=50%>'
+        '<ol start="two"><li value="-1">a</li></ol><a href="my notes.pdf" lang="EN-US">n</a>'
+        '<img src=a.png alt=a width=50% height=-3><p lang="fr, en" dir="sideways">Bonjour</p>'
+        '<table><tr><th scope="Col" colspan="0">h</th></tr></table>'
     )
     soup = BeautifulSoup(cleaned, "html.parser")
-    assert soup.ol.attrs == {}
-    assert soup.a["href"] == "my%20notes.pdf"
-    assert "width" not in soup.img.attrs
+    assert soup.ol.attrs == {} and soup.li.attrs == {"value": "-1"}
+    assert soup.a.attrs == {"href": "my%20notes.pdf", "lang": "EN-US"}
+    assert soup.img.attrs == {"src": "a.png", "alt": "a"}
+    assert soup.p.attrs == {}
+    assert soup.th.attrs == {"scope": "col"}
 
 
 def test_google_answer_html_keeps_only_googles_tags_and_makes_links_absolute():

@@ -56,8 +56,6 @@ ANSWER_ATTRIBUTES = {
     "abbr": set(),
     "q": {"cite"},
     "blockquote": {"cite"},
-    "del": {"datetime"},
-    "ins": {"datetime"},
 }
 # Python-Markdown's footnote markup keeps its classes (the theme styles them).
 ANSWER_CLASSES = {
@@ -78,7 +76,10 @@ UNSAFE_TAGS = REMOVED_WITH_CONTENT - {"xml", "head", "title"} | {
 }  # fmt: skip
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
-NUMBER_ATTRIBUTES = frozenset({"width", "height", "start", "value", "colspan", "rowspan"})
+SIGNED_NUMBER_ATTRIBUTES = frozenset({"start", "value"})  # a list may count from 0 or below
+NUMBER_ATTRIBUTES = frozenset({"width", "height", "colspan", "rowspan"})
+KEYWORD_ATTRIBUTES = {"dir": {"ltr", "rtl", "auto"}, "scope": {"row", "col", "rowgroup", "colgroup"}}
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # Characters a URL may hold as they are; the rest (spaces, quotes …) are %-encoded, which
 # is what browsers do and what the HTML checker asks for. Braces stay for {filename}/{static}.
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~{}-._"
@@ -101,11 +102,19 @@ def url_scheme(value: str) -> str | None:
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    """Values nh3 keeps must also be valid HTML: whole numbers where numbers go, encoded URLs."""
+    """Values nh3 keeps must also be valid HTML: whole numbers where numbers go, encoded URLs,
+    the few words some attributes allow; anything else is dropped (the Nu checker would refuse it)."""
+    value = value.strip()
+    if attribute in SIGNED_NUMBER_ATTRIBUTES:
+        return value if re.fullmatch(r"-?\d{1,9}", value) else None
     if attribute in NUMBER_ATTRIBUTES:
-        return value.strip() if value.strip().lstrip("-").isdigit() else None
+        return value if re.fullmatch(r"\d{1,9}", value) and int(value) > 0 else None
+    if attribute in KEYWORD_ATTRIBUTES:
+        return value.lower() if value.lower() in KEYWORD_ATTRIBUTES[attribute] else None
+    if attribute == "lang":
+        return value if LANGUAGE_TAG.fullmatch(value) else None
     if attribute in URL_ATTRIBUTES:
-        return quote(value.strip(), safe=URL_SAFE)
+        return quote(value, safe=URL_SAFE)
     if attribute == "id":
         return "-".join(value.split()) or None  # an id holds no spaces
     return value
