@@ -11,6 +11,8 @@ modules under the same names. Pelican loads the plugins by their full names
   placeholders and the cost-calculator widget;
 - `practice_site.security_headers`: `output/_headers` from the security settings.
 
-Shared modules: `problems` (how every check reports a mistake in plain words)
-and `html_tools` (the small HTML parsers the build uses).
+Shared modules: `problems` (how every check reports a mistake in plain words),
+`html_tools` (the small HTML parsers the build uses), `sanitiser` (the nh3
+allow-list for HTML the editor writes or pastes) and `markdown_lists` (a
+Markdown extension in MARKDOWN: lists as people type them).
 """

@@ -8,8 +8,13 @@ the FAQPage JSON-LD and display settings. A paragraph that is exactly
 Everything is rebuilt on each run from the generators Pelican passes in: nothing
 is kept between runs, so `make devserver` never shows a deleted question.
 
-Modules: settings (FAQ_COLLECTION), reading, validation, collection (what the
-theme gets), jsonld, rendering ({faq:SLUG}).
+Modules: settings (FAQ_COLLECTION), reading, answers (each answer sanitised,
+headings nested, ids unique, what cannot be cleaned refused), validation,
+collection (what the theme gets, topics), jsonld, rendering ({faq:SLUG}).
+
+The files are read when the pages are (`page_generator_finalized`), so that the
+pictures answers show are copied like the pages' pictures; everything else
+happens once every generator has read its content (`all_generators_finalized`).
 """
 
 from __future__ import annotations
