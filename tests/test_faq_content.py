@@ -342,3 +342,29 @@ def test_topics_group_questions_under_headings_with_a_list_at_the_top(tmp_path):
 
 def test_without_topics_the_page_has_no_topic_markup(soups):
     assert not soups["faq.html"].select(".faq__topics, .faq__topic")
+
+
+def test_topics_written_differently_are_one_and_anchors_stay_unique():
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+    from practice_site.faq.collection import FaqEntry, group_by_topic
+
+    def entry(slug, topic):
+        return FaqEntry(question=slug, slug=slug, order=None, source="", page=None, topic=topic)
+
+    topics = group_by_topic(
+        [
+            entry("a", "Safety"),
+            entry("b", "safety "),
+            entry("c", "Costs"),
+            entry("d", "Costs!"),
+            entry("e", ""),
+        ],
+        lambda name: slugify(name, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]),
+    )
+    assert [(t.name, t.id, [e.slug for e in t.entries]) for t in topics] == [
+        ("Safety", "topic-safety", ["a", "b"]),
+        ("Costs", "topic-costs", ["c"]),
+        ("Costs!", "topic-costs-2", ["d"]),
+        ("Other questions", "topic-other-questions", ["e"]),
+    ]

@@ -57,14 +57,29 @@ def group_by_topic(entries: list[FaqEntry], slugify) -> list[FaqTopic]:
     """
     if not any(entry.topic for entry in entries):
         return []
+    # "Safety" and "safety " are one topic, shown as first written.
+    names: dict[str, str] = {}
     groups: dict[str, list[FaqEntry]] = {}
     for entry in entries:
         if entry.topic:
-            groups.setdefault(entry.topic, []).append(entry)
+            key = " ".join(entry.topic.casefold().split())
+            names.setdefault(key, entry.topic)
+            groups.setdefault(key, []).append(entry)
     untopiced = [entry for entry in entries if not entry.topic]
     if untopiced:
-        groups.setdefault(OTHER_TOPIC, []).extend(untopiced)
-    return [FaqTopic(name=name, id=f"topic-{slugify(name)}", entries=group) for name, group in groups.items()]
+        key = OTHER_TOPIC.casefold()
+        names.setdefault(key, OTHER_TOPIC)
+        groups.setdefault(key, []).extend(untopiced)
+    topics, ids = [], set()
+    for key, group in groups.items():
+        base = f"topic-{slugify(names[key]) or len(topics) + 1}"
+        anchor, number = base, 1
+        while anchor in ids:  # two names with one slug ("Costs", "Costs!") still get their own anchors
+            number += 1
+            anchor = f"{base}-{number}"
+        ids.add(anchor)
+        topics.append(FaqTopic(name=names[key], id=anchor, entries=group))
+    return topics
 
 
 @dataclass
