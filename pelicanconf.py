@@ -12,6 +12,9 @@ SITEURL = ""  # development: links work from `make devserver`; see publishconf.p
 RELATIVE_URLS = True
 
 PATH = "content"
+# Development builds go to preview/; output/ only ever holds the production site
+# (publishconf.py), so that it is always safe to upload.
+OUTPUT_PATH = "preview"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []  # the site has no blog
 STATIC_PATHS = []  # the theme brings its own styles, scripts and icon
@@ -19,6 +22,11 @@ STATIC_PATHS = []  # the theme brings its own styles, scripts and icon
 TEMPLATE_PAGES = {"site/robots.txt": "robots.txt"}
 
 THEME = "theme"
+# Every template of the theme escapes what it prints: a title, description or
+# practice detail with & " ' < appears exactly as typed, and can never break a
+# page. HTML that the build makes itself (a page's Markdown, the FAQ answers,
+# JSON-LD) is marked safe where it is printed (see theme/README.md).
+JINJA_ENVIRONMENT = {"autoescape": True}
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 DEFAULT_DATE = "fs"
@@ -66,6 +74,7 @@ PLUGINS = [
     "practice_site.cost_calculator",
     "practice_site.faq",
     "practice_site.security_headers",
+    "practice_site.extra_files",
 ]
 
 # The FAQ: one Markdown file per question in content/faq/ (plugins/practice_site/faq).

@@ -21,6 +21,9 @@ globals().update(
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 SITEURL_FROM_PRACTICE = True
 RELATIVE_URLS = False
+# After the build, list what is not yet real (tools/go_live.py): placeholders and
+# unconfirmed assumptions. Every upload command refuses while that list is not empty.
+GO_LIVE_CHECK = True
 # The production site goes to output/, the folder to upload; previews go to preview/.
 OUTPUT_PATH = "output"
 

@@ -51,7 +51,7 @@ PRACTICE_FIELDS = (
     Field("therapist", "text", True, "the therapist's name", True, '"Dana O\'Neil"'),
     Field("credentials", "text", True, "the letters after the therapist's name", True, '"LMFT"'),
     Field("licence", "table", True, "the licence to practise", True, fields=LICENCE_FIELDS),
-    Field("city", "text", True, "the city and state, as visitors read it", True, '"Portland, Oregon"'),
+    Field("city", "text", True, "the city and state", True, '"Portland, Oregon"'),
     Field("address", "text", False, "the office's street address", True, '"123 Main Street, Portland, OR"'),
     Field("phone", "phone", True, "the telephone number visitors call", True, '"(503) 123-4567"'),
     Field("email", "email", True, "the e-mail address visitors write to", True, '"you@your-practice.com"'),

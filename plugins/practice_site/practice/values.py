@@ -123,8 +123,9 @@ def placeholder_reason(value) -> str | None:
     if BRACKETED.search(value):
         return "it is still a placeholder in [square brackets]"
     digits = phone_digits(value)
-    if len(digits) == 10 and digits[3:6] == "555" and digits[6:8] == "01" and not re.search(r"[a-z@]", value):
-        return "555-01xx numbers are reserved for examples"
+    fictional = digits.startswith("555") or (digits[3:6] == "555" and digits[6:8] == "01")
+    if len(digits) == 10 and fictional and not re.search(r"[a-z@]", value, re.IGNORECASE):
+        return "numbers with 555 like this one are reserved for examples"
     host = None
     if "@" in value:
         host = value.rsplit("@", 1)[1]
