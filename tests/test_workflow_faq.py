@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import build_site
-from workflow_support import content_copy, make, snapshot
+from workflow_support import content_copy, failed_build, make, snapshot
 
 QUESTION = "Can I eat before my session?"
 
@@ -139,3 +139,6 @@ def test_a_faq_file_that_is_not_utf8_is_named(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     assert "content/faq/saved-as-latin1.md is not saved as UTF-8 text" in result.stderr
     assert snapshot(content) == before
+    # The build names it too.
+    message = failed_build(content, tmp_path)
+    assert "content/faq/saved-as-latin1.md: This question's file is not saved as UTF-8 text" in message
