@@ -74,3 +74,16 @@ def test_every_guide_command_is_tested(command):
     if "::" in where:
         module, function = where.split("::")
         assert re.search(rf"^def {function}\(", (ROOT / "tests" / module).read_text(encoding="utf-8"), re.M)
+
+
+def test_before_you_go_live_is_in_the_order_the_therapist_works():
+    section = README.split("### 5. Before you go live", 1)[1].split("\n### ", 1)[0]
+    steps = re.findall(r"^\d+\. \*\*(.+?)\*\*", section, flags=re.M)
+    assert [step.split(".")[0].split(":")[0] for step in steps] == [
+        "The practice file",
+        "Confirm the assumptions",
+        "The domain",
+        "Your own files at the site root",
+        "Upload",
+    ]
+    assert "`content/extra/`" in section and "`content/practice.toml`" in section
