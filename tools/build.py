@@ -281,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         if folder.exists():
             shutil.rmtree(folder, ignore_errors=True)
     if pelican_settings.get("GO_LIVE_CHECK"):
-        print_go_live_list(go_live_list(content), _shown(output))
+        print_go_live_list(go_live_list(content), _shown(output), built=not args.check)
     return 0
 
 

@@ -128,8 +128,8 @@ def _numbered(items: list[Problem]) -> list[str]:
     return [f"  {number}. {item}" for number, item in enumerate(items, 1)]
 
 
-def print_go_live_list(items: list[Problem], output_shown: str) -> None:
-    """After a production build: the go-live list, or that the site is ready to go live."""
+def print_go_live_list(items: list[Problem], output_shown: str, *, built: bool = True) -> None:
+    """After a production build (`built`) or check: the go-live list, or that the site is ready to go live."""
     if not items:
         print(
             "Ready to go live: no placeholders or unconfirmed assumptions are left. Upload "
@@ -137,10 +137,10 @@ def print_go_live_list(items: list[Problem], output_shown: str) -> None:
         )
         return
     count = len(items)
+    look = f"You can look at the site in {output_shown}, but no" if built else "No"
     print(
         f"Not ready to go live: {count} {'thing is' if count == 1 else 'things are'} not yet real. "
-        f"You can look at the site in {output_shown}, but no upload command will run until "
-        f"{'it is' if count == 1 else 'each is'} fixed:"
+        f"{look} upload command will run until {'it is' if count == 1 else 'each is'} fixed:"
     )
     print("\n".join(_numbered(items)))
 
