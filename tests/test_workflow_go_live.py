@@ -13,6 +13,8 @@ from practice_helpers import PRACTICE_FILE, content_with, ready_tables, site_tab
 from test_workflow_publish import UPLOADS, fake_tools
 from workflow_support import append, content_copy, line_of, make, snapshot
 
+from tools.go_live import go_live_list
+
 # Every placeholder the real practice.toml ships with, by key (the go-live list names each).
 SHIPPED_PLACEHOLDERS = [
     "name",
@@ -163,3 +165,33 @@ def test_every_upload_target_passes_the_gate():
     assert {"rsync_upload", "s3_upload", "github"} <= set(rules)
     for target, prerequisites in rules.items():
         assert "go_live_gate" in prerequisites, target
+
+
+# Each kind of placeholder the go-live check knows, and a real value beside it that must pass.
+PLACEHOLDER_VALUES = {
+    "bracketed": ("city", "[City], Oregon", "Portland, Oregon"),
+    "555-01xx number": ("phone", "(503) 555-0142", "(503) 555-2368"),
+    "555 area code": ("phone", "555-010-0199", "503-010-0199"),
+    "example.org e-mail": ("email", "dana@mail.example.org", "dana@example-counseling.org"),
+    "example.net booking link": (
+        "booking_url",
+        "https://book.example.net/dana",
+        "https://book.examples.net/dana",
+    ),
+    ".test domain": ("site_url", "https://www.smithjones.test", "https://www.smithjones.team"),
+    ".invalid domain": ("email", "dana@smithjones.invalid", "dana@smithjones.info"),
+    ".example domain": ("site_url", "https://smithjones.example", "https://smithjones.exampl"),
+}
+
+
+@pytest.mark.parametrize("case", PLACEHOLDER_VALUES, ids=list(PLACEHOLDER_VALUES))
+def test_each_kind_of_placeholder_is_on_the_list_and_a_real_value_is_not(case, tmp_path):
+    key, placeholder, real = PLACEHOLDER_VALUES[case]
+    tables = ready_tables()
+    tables["practice"][key] = placeholder
+    content = content_with(tmp_path, tables)
+    [item] = go_live_list(content, environ={})
+    line = line_of(content / "practice.toml", f"{key} = ")
+    assert str(item).startswith(f'content/practice.toml, line {line}: {key} = "{placeholder}" is not yet ')
+    tables["practice"][key] = real
+    assert go_live_list(content_with(tmp_path, tables), environ={}) == []
