@@ -27,6 +27,7 @@ and check the file).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from pelican import signals
 
@@ -58,8 +59,6 @@ def ensure_loaded(settings: dict) -> None:
     """Read, check and apply practice.toml once per build; stop the build with every problem."""
     if settings.get(_LOADED):
         return
-    from pathlib import Path
-
     practice_file = read_practice(Path(settings["PATH"]))
     if practice_file.problems:
         raise ContentProblems(practice_file.problems)
