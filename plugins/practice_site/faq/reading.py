@@ -15,7 +15,7 @@ from pathlib import Path
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
 
-from ..problems import Problem
+from ..problems import ContentProblems, Problem
 from . import answers
 
 logger = logging.getLogger(__name__)
@@ -98,6 +98,14 @@ def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path
     return wanted, ignored
 
 
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _tell_editor(source: str, removed) -> None:
     """A note (not a stop) naming the file and what the sanitiser took out of its answer."""
     if removed.unsafe:
@@ -141,6 +149,19 @@ def read_faq_files(
     for path in ignored:
         logger.warning(
             "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
+        )
+    unreadable = [path for path in paths if not _is_utf8(path)]
+    if unreadable:
+        raise ContentProblems(
+            [
+                Problem(
+                    file=editor_path(content_root, path),
+                    what="This question's file is not saved as UTF-8 text, so it cannot be read.",
+                    fix="Open it in a text editor and save it again as 'UTF-8' (the 'Save as' or "
+                    "'Encoding' menu).",
+                )
+                for path in unreadable
+            ]
         )
     pages = [
         (
