@@ -7,10 +7,11 @@ import json
 import pytest
 from browser_site import page_url, site_context
 from bs4 import BeautifulSoup
-from conftest import build_site, load_settings, write_settings
+from conftest import build_site
 from faq_helpers import squash, visible_entries
+from practice_helpers import content_with, site_tables
 
-PRICING = load_settings("publishconf.py")["PRICING"]
+PRICING = site_tables()["pricing"]
 DEFINITION = "Ketamine-Assisted Psychotherapy (KAP) is the use of prescribed ketamine as an addition"
 
 
@@ -64,11 +65,10 @@ def test_the_cost_answer_names_the_sessions_pricing_marks_reimbursable(soups):
 
 
 def test_changing_reimbursable_sessions_changes_the_answer_and_the_calculator_together(tmp_path):
-    settings = write_settings(
-        tmp_path / "reimburse.py", 'PRICING = {**PRICING, "reimbursable_sessions": ["intake", "integration"]}'
-    )
+    tables = site_tables()
+    tables["pricing"]["reimbursable_sessions"] = ["intake", "integration"]
     output = tmp_path / "out"
-    result = build_site(output, settings=str(settings))
+    result = build_site(output, content=content_with(tmp_path, tables))
     assert result.returncode == 0, result.stderr
     faq = BeautifulSoup((output / "faq.html").read_text(encoding="utf-8"), "html.parser")
     cost = next(e for e in visible_entries(faq) if e["id"] == "what-does-kap-cost")

@@ -13,10 +13,11 @@ from urllib.parse import urlparse
 import extruct
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SITEURL, build_site, load_settings, write_settings
+from conftest import SITEURL, build_site, load_settings
+from practice_helpers import ready_content, ready_tables, site_tables
 from workflow_support import content_copy, edit, failed_build
 
-PRACTICE = load_settings("publishconf.py")["PRACTICE"]
+PRACTICE = site_tables()["practice"]
 PROMISES = load_settings("publishconf.py")["PRIVACY_PROMISES"]
 # Pages that end with the call to action: every content page but these two.
 WITHOUT_CALL_TO_ACTION = {"contact.html", "404.html"}
@@ -41,14 +42,16 @@ def test_about_page_shows_who_the_therapist_is(soups):
     licence = PRACTICE["licence"]
     assert f"{licence['type']}, number {licence['number']}, {licence['state']}" in body
     assert PRACTICE["training"] in body
-    assert PRACTICE["telehealth"] in body and f"in person, in {PRACTICE['city']}" in body
+    assert f"Sessions happen in person, in {PRACTICE['city']}." in body
+    video = PRACTICE["sessions"]["telehealth"]
+    assert f"{', '.join(video[:-1]).capitalize()} and {video[-1]} sessions can also happen by video" in body
     prescriber = PRACTICE["prescriber"]
     assert f"{prescriber['name']}, of {prescriber['works_at']}" in body
     terms = [text(dt) for dt in main.select("dl.facts dt")]
     assert terms == ["Licence", "Training in KAP", "Where sessions happen", "The prescriber"]
     # The approach in the therapist's own words: the page's Markdown, an obvious placeholder for now.
     approach = main.find("h2", id="my-approach")
-    assert approach is not None and text(approach.find_next("p")).startswith("[Your approach")
+    assert approach is not None and text(approach.find_next("p")).startswith("PLACEHOLDER: Your approach")
 
 
 def test_a_photo_with_a_description_shows_on_the_about_page(tmp_path):
@@ -172,9 +175,9 @@ def test_privacy_notice_names_the_host_the_services_and_whom_to_ask(soups):
         assert PRACTICE[service]["name"] in body, service
     assert "server log" in body and "IP address" in body
     assert main.find("a", href=f"mailto:{PRACTICE['email']}") is not None
-    # A privacy policy address still in [square brackets] is shown, never linked.
-    assert PRACTICE["web_host"]["privacy_url"] in body
-    assert not main.find("a", href=lambda href: href and href.startswith("["))
+    for service in ("web_host", "booking_service", "email_service"):
+        link = main.find("a", href=PRACTICE[service]["privacy_url"])
+        assert link is not None and "privacy policy" in text(link), service
     assert main.find("time", datetime="2026-11-27") is not None
 
 
@@ -214,8 +217,7 @@ def footer_facts(soup) -> dict[str, str]:
     contact = soup.footer.select_one("section.contact")
     return {
         "name": text(contact.select_one(".contact__name")),
-        "therapist": text(contact.select_one(".contact__therapist")),
-        "credentials": text(contact.select_one(".contact__credentials")),
+        "person": text(contact.select_one(".contact__person")),
         "place": text(contact.select_one(".contact__place")),
         "telephone": contact.select_one("a.contact__phone")["href"].removeprefix("tel:"),
         "email": contact.select_one("a.contact__email")["href"].removeprefix("mailto:"),
@@ -230,7 +232,7 @@ def assert_node_matches_footer(node: dict, facts: dict[str, str]) -> None:
     assert node.get("address", node["areaServed"]) == facts["place"]
     person = node["employee"]
     assert person["@type"] == "Person"
-    assert person["name"] == facts["therapist"] and person["honorificSuffix"] == facts["credentials"]
+    assert f"{person['name']}, {person['honorificSuffix']}" == facts["person"]
 
 
 def test_home_page_has_one_practice_node_that_says_what_the_footer_says(html_pages, soups):
@@ -255,20 +257,22 @@ def test_the_faq_page_keeps_the_only_faq_markup_and_no_other_page_has_the_practi
 
 def test_real_details_fill_the_node_the_footer_and_the_links(tmp_path):
     """With the practice's real details (an address, real policy links), all pages agree."""
-    settings = write_settings(
-        tmp_path / "real.py",
-        'PRACTICE = {**PRACTICE, "name": "Calm Harbor Therapy", "therapist": "Dana Reyes",',
-        '    "credentials": "LMFT", "address": "12 Elm Street, Springfield, IL 62701",',
-        '    "web_host": {"name": "Example Host", "privacy_url": "https://host.example/privacy"}}',
-        "SITENAME = PRACTICE['name']",
+    tables = ready_tables()
+    tables["practice"].update(
+        name="Calm Harbor Therapy",
+        address="12 Elm Street, Springfield, IL 62701",
+        sessions={"in_person": True, "telehealth": ["integration"]},
     )
-    result = build_site(tmp_path / "out", settings=str(settings))
+    content = ready_content(tmp_path, tables)
+    result = build_site(tmp_path / "out", content=content, extra_env={"SITEURL": SITEURL})
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     node = practice_nodes(html, f"{SITEURL}/")[0]
     assert node["address"] == "12 Elm Street, Springfield, IL 62701" and node["name"] == "Calm Harbor Therapy"
     assert_node_matches_footer(node, footer_facts(soup))
-    privacy = BeautifulSoup((tmp_path / "out" / "privacy.html").read_text(encoding="utf-8"), "html.parser")
-    link = privacy.main.find("a", href="https://host.example/privacy")
-    assert link is not None and text(link) == "its privacy policy"
+    about = BeautifulSoup((tmp_path / "out" / "about.html").read_text(encoding="utf-8"), "html.parser")
+    body = text(about.main)
+    assert "Sessions happen in person, in 12 Elm Street, Springfield, IL 62701." in body
+    assert "Integration sessions can also happen by video (telehealth)." in body
+    assert "I work gently, at your pace." in body and "PLACEHOLDER" not in body

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from practice_site.html_tools import NOT_TEXT_ELEMENTS, _TreeParser
+from practice_site.html_tools import NOT_TEXT_ELEMENTS, TreeParser
 
 # Grades above this get advice (US school grade; 8 reads easily for most adults).
 ADVICE_ABOVE = 8.0
@@ -22,7 +22,7 @@ BLOCKS = {"p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "summary", 
 BLOCKS |= {"legend", "label", "button", "div", "section", "article", "blockquote", "figcaption", "address"}
 
 
-class _MainText(_TreeParser):
+class _MainText(TreeParser):
     """The text of a page's <main>, one sentence-like unit per block element."""
 
     def __init__(self) -> None:

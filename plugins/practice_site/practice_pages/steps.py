@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from ..html_tools import VOID_ELEMENTS, _TreeParser, start_tag
+from ..html_tools import VOID_ELEMENTS, TreeParser, start_tag
 from ..problems import Problem
 
 # A paragraph that is exactly {steps:PAGE#ID,ID,...}, as Markdown renders it.
@@ -35,7 +35,7 @@ class Step:
     html: str  # the item's content, as the source page renders it
 
 
-class _StepReader(_TreeParser):
+class _StepReader(TreeParser):
     """The items of the first numbered list (<ol>) of a page, each with its heading's id."""
 
     def __init__(self) -> None:
