@@ -91,5 +91,5 @@ def report(grades: dict[str, float]) -> list[str]:
         lines.append(line)
     advised = sum(1 for value in grades.values() if value > ADVICE_ABOVE)
     if advised:
-        lines.append(f"  ({advised} page(s) above grade 8: advice only, the site can still be published.)")
+        lines.append(f"  ({advised} page(s) above grade 8: advice only, never a reason the build stops.)")
     return lines
