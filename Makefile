@@ -69,6 +69,7 @@ help:
 	@echo '   make check         build the live site and check it, without touching output/'
 	@echo '   make publish       build the live site into output/ (only if the build succeeds)'
 	@echo '   make faq Q="..."   start a new question in content/faq/'
+	@echo '   make nginx-config  print the nginx configuration for the live site'
 	@echo '   make clean         remove output/'
 	@echo '   make test          run every test'
 	@echo '   make lint          check the Python code style (ruff)'
@@ -102,6 +103,11 @@ publish: $(RUNTIME_STAMP)
 # Builds into a temporary folder and runs every content check; output/ is left alone.
 check: $(RUNTIME_STAMP)
 	$(BIN)/python -m tools.build --check --settings "$(PUBLISHCONF)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
+
+# The nginx configuration for the live site (headers, caching, compression, 404
+# page), made from the same settings as output/_headers; never part of output/.
+nginx-config: $(RUNTIME_STAMP)
+	@$(BIN)/python -m tools.nginx_config --settings "$(PUBLISHCONF)"
 
 # A new question with a placeholder answer; the question comes from Q (make
 # passes it to the command's environment, which avoids quoting problems).
@@ -141,4 +147,4 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix .
 
 .PHONY: help html clean regenerate serve devserver publish rsync_upload s3_upload test lint format
-.PHONY: check faq github
+.PHONY: check faq github nginx-config

@@ -26,3 +26,17 @@ DELETE_OUTPUT_DIRECTORY = True
 # nor the file itself (IGNORE_FILES also applies to the theme's static files).
 DEV_RELOAD = False
 IGNORE_FILES = [*globals().get("IGNORE_FILES", ["**/.*"]), "dev-reload.js"]
+
+# Theme files carry a hash of their content in their names, so hosts can tell
+# browsers to keep them for a year (plugins/practice_site/asset_hashing).
+ASSET_HASHING = True
+
+# A .br (brotli) and a .gz (gzip) copy beside every text file, made once at build
+# time by pelican-precompress, after every other plugin; Apache (.htaccess) and
+# nginx (`make nginx-config`) send them to browsers that accept them.
+PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]
+PRECOMPRESS_BROTLI = True
+PRECOMPRESS_GZIP = True
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False
+PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt"}
