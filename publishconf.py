@@ -34,7 +34,7 @@ ASSET_HASHING = True
 # A .br (brotli) and a .gz (gzip) copy beside every text file, made once at build
 # time by pelican-precompress, after every other plugin; Apache (.htaccess) and
 # nginx (`make nginx-config`) send them to browsers that accept them.
-PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]
+PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]  # noqa: F821 - PLUGINS comes from pelicanconf.py
 PRECOMPRESS_BROTLI = True
 PRECOMPRESS_GZIP = True
 PRECOMPRESS_ZOPFLI = False

@@ -21,7 +21,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default=str(ROOT / "publishconf.py"))
     args = parser.parse_args(argv)
     from pelican.settings import read_settings
-
     from practice_site.security_headers import nginx_snippet, validate
 
     with contextlib.redirect_stdout(io.StringIO()):

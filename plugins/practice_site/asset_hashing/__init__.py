@@ -56,9 +56,14 @@ def _reference_pattern(names: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w.-])({alternatives})(?![\w.-])")
 
 
-def _rewrite(path: Path, pattern: re.Pattern, renames: dict[str, str]) -> None:
-    """Replace every reference in the text file `path` by the file's new name."""
+def _rewrite(path: Path, pattern: re.Pattern, renames: dict[str, str], needle: str = "") -> None:
+    """Replace every reference in the text file `path` by the file's new name.
+
+    A file without `needle` in it is left alone without running the pattern.
+    """
     text = path.read_text(encoding="utf-8")
+    if needle not in text:
+        return
     new = pattern.sub(lambda m: renames[m.group(1)], text)
     if new != text:
         path.write_text(new, encoding="utf-8")
@@ -87,8 +92,7 @@ def hash_assets(output: Path, static_dir: str) -> dict[str, str]:
         needle = static_dir + "/"
         for path in output.rglob("*"):
             if path.suffix in TEXT_SUFFIXES and path.is_file() and not path.is_relative_to(root):
-                if needle in path.read_text(encoding="utf-8"):
-                    _rewrite(path, pattern, renames)
+                _rewrite(path, pattern, renames, needle)
     return renames
 
 
