@@ -25,6 +25,9 @@ SSH_TARGET_DIR ?=
 S3_BUCKET ?=
 # GitHub Pages: the branch ghp-import writes the site to.
 GITHUB_PAGES_BRANCH ?= gh-pages
+# S3 sends no Content-Encoding for the compressed copies and ignores the files for
+# other hosts: leave them out of the upload.
+S3_EXCLUDE := --exclude "*.br" --exclude "*.gz" --exclude "_headers" --exclude ".htaccess"
 GHP_IMPORT ?= $(BIN)/ghp-import
 
 .DEFAULT_GOAL := help
@@ -124,9 +127,11 @@ rsync_upload: publish
 
 s3_upload: publish
 	@test -n "$(S3_BUCKET)" || { echo 'Set S3_BUCKET (see the README).'; exit 2; }
-	aws s3 sync "$(OUTPUTDIR)"/ "s3://$(S3_BUCKET)" --delete
+	@$(BIN)/python -m tools.host_limits s3
+	aws s3 sync "$(OUTPUTDIR)"/ "s3://$(S3_BUCKET)" --delete $(S3_EXCLUDE)
 
 github: publish
+	@$(BIN)/python -m tools.host_limits github
 	$(GHP_IMPORT) -n -p -f -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 
 test: $(TEST_STAMP) $(NODE_STAMP) $(SYSTEM_STAMP)
