@@ -1,4 +1,4 @@
-"""`make github` and `make s3_upload` say what those hosts cannot do, before uploading (tools/host_limits.py)."""
+"""`make github` and `make s3_upload` say what those hosts cannot do, before uploading."""
 
 from __future__ import annotations
 

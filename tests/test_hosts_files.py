@@ -1,4 +1,4 @@
-"""The host files the build writes (`_headers`, `.htaccess`), the hashed theme files and the compressed copies."""
+"""What the build writes for the hosts: `_headers`, `.htaccess`, hashed theme files, compressed copies."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from types import SimpleNamespace
 
 import brotli
 from conftest import ROOT, build_site, load_settings
-
 from practice_site.asset_hashing import HASH_LENGTH, hashed_name
 from practice_site.security_headers import OWN_HTACCESS_MARK, write_host_files
 from practice_site.security_headers.caching import HASHED_ASSETS, REVALIDATE

@@ -17,7 +17,6 @@ import brotli
 import pytest
 import real_servers
 from conftest import load_settings
-
 from practice_site.security_headers import security_headers
 from practice_site.security_headers.caching import HASHED_ASSETS, REVALIDATE
 
