@@ -32,11 +32,11 @@ IGNORE_FILES = [*globals().get("IGNORE_FILES", ["**/.*"]), "dev-reload.js"]
 ASSET_HASHING = True
 
 # A .br (brotli) and a .gz (gzip) copy beside every text file, made once at build
-# time by pelican-precompress, after every other plugin; Apache (.htaccess) and
-# nginx (`make nginx-config`) send them to browsers that accept them.
-PLUGINS = [*PLUGINS, "pelican.plugins.precompress"]  # noqa: F821 - PLUGINS comes from pelicanconf.py
-PRECOMPRESS_BROTLI = True
-PRECOMPRESS_GZIP = True
-PRECOMPRESS_ZOPFLI = False
-PRECOMPRESS_ZSTANDARD = False
-PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".css", ".js", ".svg", ".xml", ".json", ".txt"}
+# time (plugins/practice_site/precompression); Apache (.htaccess) and nginx
+# (`make nginx-config`) send them to browsers that accept them. Copies already
+# made for the same content are reused from the cache folder (not part of the site).
+PLUGINS = [*PLUGINS, "practice_site.precompression"]  # noqa: F821 - PLUGINS comes from pelicanconf.py
+PRECOMPRESSION = {
+    "suffixes": [".html", ".css", ".js", ".svg", ".xml", ".json"],
+    "cache": str(Path(__file__).resolve().parent / ".cache" / "compressed"),
+}
