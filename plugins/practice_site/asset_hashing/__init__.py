@@ -28,7 +28,7 @@ from pathlib import Path
 
 from pelican import signals
 
-__all__ = ["hash_assets", "hashed_name", "register", "HASH_LENGTH"]
+__all__ = ["hash_assets", "hashed_name", "unhashed_name", "register", "HASH_LENGTH"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ REFERRER_ORDER = {".css": 1, ".js": 2, ".mjs": 2}
 # Copies made by precompression are never hashed themselves.
 COMPRESSED_SUFFIXES = {".br", ".gz", ".zst"}
 HASHED_NAME = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}\.[^.]+$")
+HASH_IN_NAME = re.compile(rf"\.[0-9a-f]{{{HASH_LENGTH}}}(\.[^./]+)$")
 
 
 def hashed_name(name: str, content: bytes) -> str:
@@ -48,6 +49,11 @@ def hashed_name(name: str, content: bytes) -> str:
     digest = hashlib.blake2b(content, digest_size=HASH_LENGTH // 2).hexdigest()
     stem, dot, suffix = name.rpartition(".")
     return f"{stem}.{digest}.{suffix}" if dot and stem else f"{name}.{digest}"
+
+
+def unhashed_name(name: str) -> str:
+    """A file name or URL without its hash: `/css/site.3f2a1c9e07.css` -> `/css/site.css`."""
+    return HASH_IN_NAME.sub(r"\1", name)
 
 
 def _reference_pattern(names: list[str]) -> re.Pattern:
