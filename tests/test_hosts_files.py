@@ -91,3 +91,42 @@ def test_make_nginx_config_prints_the_snippet():
     assert result.returncode == 0, result.stderr
     assert "brotli_static on;" in result.stdout and "gzip_static on;" in result.stdout
     assert f'add_header Cache-Control "{HASHED_ASSETS}" always;' in result.stdout
+
+
+def test_a_header_value_the_server_configurations_would_misread_is_refused():
+    from practice_site.security_headers import validate
+
+    settings = load_settings("publishconf.py")
+    settings["SECURITY_HEADERS"] = {
+        **settings["SECURITY_HEADERS"],
+        "headers": {**settings["SECURITY_HEADERS"]["headers"], "X-Example": 'costs $5 "now"'},
+    }
+    problems = [str(p) for p in validate(settings)]
+    assert len(problems) == 1 and "X-Example" in problems[0] and "nginx" in problems[0]
+
+
+def test_hashing_works_on_any_theme_file_and_a_new_icon_renames_the_styles_that_name_it(tmp_path):
+    from practice_site.asset_hashing import hash_assets
+
+    def make_site(folder: Path, icon: str) -> dict[str, str]:
+        (folder / "theme" / "css").mkdir(parents=True)
+        (folder / "theme" / "img").mkdir()
+        (folder / "theme" / "img" / "mark.svg").write_text(icon, encoding="utf-8")
+        (folder / "theme" / "css" / "new-widget.css").write_text(
+            ".mark { background: url(/theme/img/mark.svg); }", encoding="utf-8"
+        )
+        (folder / "page.html").write_text(
+            '<link href="/theme/css/new-widget.css"><link href="/theme/css/new-widget.css.map">',
+            encoding="utf-8",
+        )
+        return hash_assets(folder, "theme")
+
+    first = make_site(tmp_path / "a", "<svg>1</svg>")
+    second = make_site(tmp_path / "b", "<svg>2</svg>")
+    assert set(first) == {"theme/img/mark.svg", "theme/css/new-widget.css"}
+    assert first["theme/css/new-widget.css"] != second["theme/css/new-widget.css"]
+    css = (tmp_path / "a" / first["theme/css/new-widget.css"]).read_text(encoding="utf-8")
+    assert f"/{first['theme/img/mark.svg']}" in css
+    page = (tmp_path / "a" / "page.html").read_text(encoding="utf-8")
+    assert f'href="/{first["theme/css/new-widget.css"]}"' in page
+    assert 'href="/theme/css/new-widget.css.map"' in page, "a longer name is not a reference"

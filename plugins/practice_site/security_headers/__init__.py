@@ -53,6 +53,8 @@ GENERATED = (
 )
 # Marks where a therapist's own .htaccess (copied from the content) continues ours.
 OWN_HTACCESS_MARK = "# ---- The site's own rules (from the content folder) follow. ----"
+# Characters nginx and Apache give a meaning inside a quoted header value ($variable, quotes).
+UNSAFE_IN_CONFIG = ("$", '"', "\\")
 # Sources that would undo what a strict policy is for.
 FORBIDDEN_CSP_SOURCES = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'")
 
@@ -138,6 +140,19 @@ def validate(settings: dict) -> list[Problem]:
                 'Permissions-Policy from "permissions_off".',
             )
         )
+    if not problems:
+        unsafe = [
+            name for name, value in security_headers(settings) if any(c in value for c in UNSAFE_IN_CONFIG)
+        ]
+        if unsafe:
+            problems.append(
+                _problem(
+                    "SECURITY_HEADERS",
+                    f'The value of {", ".join(unsafe)} contains one of  $ " \\  which the nginx and '
+                    "Apache configurations would read as part of their own syntax.",
+                    "Remove that character from CONTENT_SECURITY_POLICY or SECURITY_HEADERS.",
+                )
+            )
     return problems
 
 

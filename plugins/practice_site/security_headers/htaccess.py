@@ -22,8 +22,8 @@ ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
 def _quote(value: str) -> str:
-    """A header value as an Apache quoted argument."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A header value as an Apache quoted argument; `%` is doubled (Apache reads `%t` as a time)."""
+    return '"' + value.replace("%", "%%") + '"'
 
 
 def render(

@@ -13,12 +13,10 @@ sends them with error pages too.
 
 from __future__ import annotations
 
-from .htaccess import _quote as _apache_quote
-
 
 def _quote(value: str) -> str:
-    """A header value as an nginx quoted string (same escaping rules as Apache's)."""
-    return _apache_quote(value)
+    """A header value as an nginx quoted string (the settings check keeps out `$`, `"` and `\\`)."""
+    return f'"{value}"'
 
 
 def _headers(security: list[tuple[str, str]], cache: str) -> list[str]:
