@@ -13,7 +13,9 @@ It works on whatever is in the theme's static folder, not on a list of names,
 so renaming or adding a theme file needs no change here. Files that other files
 refer to (pictures, fonts) are hashed first, then styles, then scripts, and each
 is hashed after its own references were rewritten: a new icon gives the style
-sheet that names it a new name too.
+sheet that names it a new name too. A theme file names another by its path from
+the site's root (`url(/theme/img/mark.svg)`); a relative path inside a style
+sheet (`url(../img/mark.svg)`) is not rewritten (today's styles name no file).
 
 Settings: ASSET_HASHING = True (publishconf.py) switches it on. The live
 preview (pelicanconf.py) leaves it off, so edited files keep their names.
@@ -67,12 +69,13 @@ def _rewrite(path: Path, pattern: re.Pattern, renames: dict[str, str], needle: s
 
     A file without `needle` in it is left alone without running the pattern.
     """
-    text = path.read_text(encoding="utf-8")
+    # surrogateescape: a file that is not UTF-8 passes through byte for byte.
+    text = path.read_text(encoding="utf-8", errors="surrogateescape")
     if needle not in text:
         return
     new = pattern.sub(lambda m: renames[m.group(1)], text)
     if new != text:
-        path.write_text(new, encoding="utf-8")
+        path.write_text(new, encoding="utf-8", errors="surrogateescape")
 
 
 def hash_assets(output: Path, static_dir: str) -> dict[str, str]:
