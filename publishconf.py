@@ -15,10 +15,17 @@ globals().update(
     if name.isupper()
 )
 
-# The live address of the site, without a trailing slash. PLACEHOLDER domain:
-# set SITEURL in the environment (or edit here) to the practice's own.
-SITEURL = os.environ.get("SITEURL", "https://www.example.com").rstrip("/")
+# The live address is `site_url` in content/practice.toml (the plugin
+# practice_site.practice sets SITEURL from it). The SITEURL environment
+# variable overrides it, for a preview on another address.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+SITEURL_FROM_PRACTICE = True
 RELATIVE_URLS = False
+# After the build, list what is not yet real (tools/go_live.py): placeholders and
+# unconfirmed assumptions. Every upload command refuses while that list is not empty.
+GO_LIVE_CHECK = True
+# The production site goes to output/, the folder to upload; previews go to preview/.
+OUTPUT_PATH = "output"
 
 DELETE_OUTPUT_DIRECTORY = True
 

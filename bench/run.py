@@ -17,6 +17,10 @@ Prints a table and writes bench/results.json with:
   `.br` copy) or only gzip (its `.gz` copy), and uncompressed. No request routing, so
   Chromium's cache works as on the real site.
 - lighthouse: Lighthouse (npm, pinned) on every page, mobile preset: four scores.
+- longfaq: a FAQ of 70 answers (the practice's own, and generated ones of about 150
+  words from a Markov chain over the site's own text, in seven topics), built and
+  loaded in Chromium: faq.html with
+  everything it loads, raw, gzip (level 9) and brotli (quality 11).
 
 Usage: python bench/run.py [--quick] [--only PARTS]
   --quick: one run each, for trying it out
@@ -29,12 +33,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from html import unescape
 from pathlib import Path
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # one source for Chromium's flags
@@ -49,7 +56,10 @@ RESULTS = ROOT / "bench" / "results.json"
 PLAIN_PLUGINS = ["pelican.plugins.sitemap"]
 SCALE_SIZES = (10, 100, 1000)
 LIGHTHOUSE_ATTEMPTS = 3
-PARTS = ("build", "scale", "weight", "lighthouse")
+PARTS = ("build", "scale", "weight", "lighthouse", "longfaq")
+LONG_FAQ_ENTRIES = 70
+LONG_FAQ_WORDS = 150
+LONG_FAQ_TOPICS = ("Before", "Safety", "Sessions", "Feelings", "After", "Costs", "Practical")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 TARGETS = {
@@ -59,6 +69,7 @@ TARGETS = {
     "page_weight_gzip_max_bytes": 14 * 1024,
     "repeat_view_requests": 1,
     "lighthouse_min": 100,
+    "long_faq_brotli_max_bytes": 24 * 1024,
 }
 
 
@@ -174,14 +185,14 @@ def view_summary(site: Path, paths: list[str]) -> dict:
     return {"requests": len(paths), **totals, "files": files}
 
 
-def bench_weight(site: Path, url: str, request_log: list[str]) -> dict:
+def bench_weight(site: Path, url: str, request_log: list[str], names: list[str] | None = None) -> dict:
     """Each page, first view and repeat view in one context: requests and bytes sent."""
     from playwright.sync_api import sync_playwright
 
     pages = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name in page_names(site):
+        for name in names or page_names(site):
             context = browser.new_context()
             page = context.new_page()
             views = []
@@ -198,6 +209,67 @@ def bench_weight(site: Path, url: str, request_log: list[str]) -> dict:
             }
         browser.close()
     return pages
+
+
+def write_long_faq(faq_dir: Path, count: int) -> None:
+    """`count` answers of about 150 words, in seven topics, from the words of the site's own pages.
+
+    Words drawn at random (fixed seed) as often as the practice uses them: the text
+    compresses about as real answers do, a little worse (70 such answers' visible text
+    is about 19 KB brotli, against about 15 KB for real ones), never better. A Markov
+    chain over the site's small text would copy whole phrases and compress far better
+    than anything a therapist writes.
+    """
+    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
+    words = re.findall(r"[A-Za-z’']{2,}", re.sub(r"^\w+:.*$|\{[^}]*\}|\([^)]*\)", " ", text, flags=re.M))
+    chooser = random.Random(11)
+    for number in range(1, count + 1):
+        sentences, total = [], 0
+        while total < LONG_FAQ_WORDS:
+            length = chooser.randint(8, 20)
+            sentence = " ".join(chooser.choice(words) for _ in range(length))
+            sentences.append(sentence[0].upper() + sentence[1:] + ".")
+            total += length
+        half = len(sentences) // 2
+        answer = " ".join(sentences[:half]) + "\n\n" + " ".join(sentences[half:])
+        question = " ".join(chooser.choice(words) for _ in range(6))
+        (faq_dir / f"long-{number:03d}.md").write_text(
+            f"Title: {question[0].upper() + question[1:]}, question {number}?\n"
+            f"Topic: {LONG_FAQ_TOPICS[number % len(LONG_FAQ_TOPICS)]}\n"
+            f"Order: {1000 + number}\n\n{answer}\n",
+            encoding="utf-8",
+        )
+
+
+def bench_long_faq(work: Path) -> dict:
+    """faq.html with 70 answers, and all it loads: raw, gzip and brotli; its visible text alone."""
+    import brotli
+
+    content = work / "content-longfaq"
+    shutil.copytree(ROOT / "content", content)
+    # The practice's own questions stay (other pages show some of them); generated ones make 70.
+    write_long_faq(content / "faq", LONG_FAQ_ENTRIES - len(list((content / "faq").glob("*.md"))))
+    site = work / "served-longfaq"
+    site.mkdir()
+    request_log: list[str] = []
+    with serve(site, request_log) as url:
+        run([*ours(content, site)], env={"SITEURL": url})
+        page = bench_weight(site, url, request_log, ["faq.html"])["faq.html"]
+    first = page["first"]  # a first view: the bytes of the build's .gz and .br copies
+    html = (site / "faq.html").read_text(encoding="utf-8")
+    main = html[html.index("<main") : html.index("</main>")]
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", main))).encode()
+    return {
+        "entries": LONG_FAQ_ENTRIES,
+        "visible_text_bytes": len(text),
+        "visible_text_brotli": len(brotli.compress(text, quality=11)),
+        "requests": first["requests"],
+        "raw": first["raw"],
+        "gzip": first["gzip"],
+        "brotli": first["br"],
+        "html_raw": page["html_raw"],
+        "files": first["files"],
+    }
 
 
 def bench_lighthouse(site: Path, url: str) -> dict:
@@ -298,6 +370,18 @@ def table(results: dict) -> str:
                 f"{first['br']:>6} | {first['gzip']:>6} | {repeat['requests']:>7} | {repeat['br']:>6} | "
                 f"{repeat['gzip']:>6} | {score_text}"
             )
+    long_faq = results.get("longfaq", {"error": "not run"})
+    if "error" not in long_faq:
+        lines += [
+            "",
+            f"Long FAQ ({long_faq['entries']} answers, the practice's and generated ones of about "
+            f"{LONG_FAQ_WORDS} words, "
+            f"faq.html with all it loads, {long_faq['requests']} requests)",
+            f"  raw {long_faq['raw']} B | gzip {long_faq['gzip']} B | brotli {long_faq['brotli']} B "
+            f"(target <= {TARGETS['long_faq_brotli_max_bytes']} B) | HTML alone {long_faq['html_raw']} B | "
+            f"visible text alone {long_faq['visible_text_bytes']} B, "
+            f"{long_faq['visible_text_brotli']} B brotli",
+        ]
     return "\n".join(lines)
 
 
@@ -346,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
                 if "lighthouse" in args.only:
                     print("Lighthouse...", file=sys.stderr)
                     results["lighthouse"] = guarded("lighthouse", bench_lighthouse, site, url)
+        if "longfaq" in args.only:
+            print("Long FAQ...", file=sys.stderr)
+            results["longfaq"] = guarded("long FAQ", bench_long_faq, work)
     print(table(results))
     if full:
         RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -7,7 +7,8 @@ import copy
 import json
 from pathlib import Path
 
-from conftest import build_site, load_settings, write_settings
+from conftest import build_site
+from practice_helpers import content_with, site_tables
 from practice_site.cost_calculator import model, placeholders, widget  # noqa: F401 - re-exported for the tests
 
 VECTORS = json.loads((Path(__file__).parent / "cost_vectors.json").read_text(encoding="utf-8"))
@@ -15,27 +16,22 @@ INPUT_ORDER = ("existing_client", "preparation", "medicine", "later_hours", "int
 
 
 def site_pricing() -> dict:
-    """The PRICING setting the therapist keeps, read fresh."""
-    return copy.deepcopy(load_settings()["PRICING"])
+    """The [pricing] table the therapist keeps in content/practice.toml, read fresh (without its marks)."""
+    pricing = copy.deepcopy(site_tables()["pricing"])
+    pricing.pop("unconfirmed", None)
+    return pricing
 
 
-def write_pricing_settings(
-    folder: Path, pricing: dict | None = None, *, delete_pricing: bool = False
-) -> Path:
-    """A settings file that starts from publishconf.py and overrides PRICING."""
-    lines = []
+def build_with(tmp: Path, pricing: dict | None = None, *, delete_pricing: bool = False):
+    """Build a copy of the real content whose [pricing] is `pricing`; return (process, output)."""
+    tables = site_tables()
     if pricing is not None:
-        lines.append(f"PRICING = {pricing!r}")
+        tables["pricing"] = pricing
     if delete_pricing:
-        lines.append("del PRICING")
-    return write_settings(folder / "test_settings.py", *lines)
-
-
-def build_with(tmp: Path, pricing: dict | None = None, **kwargs):
-    """Build the real content with a test PRICING into tmp/output; return (process, output)."""
-    settings = write_pricing_settings(tmp / "settings", pricing, **kwargs)
+        del tables["pricing"]
+    content = content_with(tmp, tables)
     output = tmp / "output"
-    return build_site(output, settings=str(settings)), output
+    return build_site(output, content=content), output
 
 
 def expected_result(pricing: dict, choices: dict) -> dict:

@@ -96,7 +96,7 @@ def test_links_in_answers_become_absolute_and_other_tags_are_reduced(tmp_path):
     assert hrefs == [f"{SITEURL}/process.html#preparation", f"{SITEURL}/process.html#intake", "tel:988"]
     assert not answer.find(["code", "span"])
     visible = soup.find(id="how-should-i-prepare").select_one(".faq__answer")
-    assert visible.find("code") and visible.find("span")  # the page itself keeps them
+    assert visible.find("code") and not visible.find("span")  # the page keeps code; a bare span is unwrapped
     assert squash(answer.get_text()) == squash(visible.get_text())
 
 

@@ -7,12 +7,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import brotli
 from conftest import ROOT, build_site, load_settings
+from faq_helpers import copy_content
 from practice_site.asset_hashing import HASH_LENGTH, hashed_name
-from practice_site.security_headers import OWN_HTACCESS_MARK, write_host_files
+from practice_site.security_headers import OWN_HTACCESS_MARK
 from practice_site.security_headers.caching import HASHED_ASSETS, REVALIDATE
 from practice_site.security_headers.headers_file import headers_for_path, parse
 
@@ -73,15 +73,19 @@ def test_every_text_file_has_a_brotli_and_a_gzip_copy_with_the_same_content(site
         assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == original, path
 
 
-def test_a_sites_own_htaccess_is_kept_after_ours(tmp_path):
+def test_a_therapists_own_htaccess_in_content_extra_comes_after_ours(tmp_path):
+    content = copy_content(tmp_path)
     own = "Redirect 301 /old-page.html /costs.html\n"
-    (tmp_path / ".htaccess").write_text(own, encoding="utf-8")
-    settings = {**load_settings("publishconf.py"), "THEME_STATIC_DIR": "theme"}
-    write_host_files(SimpleNamespace(output_path=str(tmp_path), settings=settings))
-    text = (tmp_path / ".htaccess").read_text(encoding="utf-8")
+    (content / "extra").mkdir(exist_ok=True)
+    (content / "extra" / ".htaccess").write_text(own, encoding="utf-8")
+    output = tmp_path / "out"
+    result = build_site(output, content=content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (output / ".htaccess").read_text(encoding="utf-8")
     ours, mark, theirs = text.partition(OWN_HTACCESS_MARK)
     assert mark and "Header always set Content-Security-Policy" in ours
     assert theirs.strip() == own.strip()
+    assert "Header always set" not in theirs
 
 
 def test_make_nginx_config_prints_the_snippet():

@@ -52,6 +52,9 @@ class LogTranslation:
         self.link_problems: list[tuple[str, Problem]] = []
         # Pictures without alt text: the built-page check finds all of them, with the line.
         self.alt_problems: list[Problem] = []
+        # Notes for the editor that do not stop the build (records logged with extra={"notice": True},
+        # e.g. what the FAQ's sanitiser removed from an answer).
+        self.notices: list[str] = []
 
 
 def _source_of(record: logging.LogRecord, content: Path) -> Path | None:
@@ -127,6 +130,9 @@ def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation
     """Turn captured Pelican log records into problems (see `LogTranslation`)."""
     result = LogTranslation()
     for record in records:
+        if getattr(record, "notice", False):
+            result.notices.append(_message(record))
+            continue
         source = _source_of(record, content)
         file = display_path(source, content) if source else None
         if record.msg == "Skipping %s: could not find information about '%s'":

@@ -99,6 +99,20 @@ def _findings_for_page(html: str, page: str, output: Path, content: Path, siteur
                             "picture's file name (capital letters count).",
                         )
                     )
+                elif posixpath.basename(name.split("#")[0]) in pages.split(", "):
+                    # The page exists, but not where the link looks from its file: never say
+                    # "does not exist" and then list it among the pages.
+                    page_file = posixpath.basename(name.split("#")[0])
+                    findings.append(
+                        Finding(
+                            url,
+                            url,
+                            f"The link to '{name}' does not find the page {page_file} from the folder of "
+                            "the file it is written in.",
+                            f"Write it as [words]({{filename}}/pages/{page_file}), "
+                            "which works from any file.",
+                        )
+                    )
                 else:
                     findings.append(
                         Finding(

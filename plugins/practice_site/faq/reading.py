@@ -15,9 +15,29 @@ from pathlib import Path
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
 
-from ..html_tools import make_safe
+from ..problems import ContentProblems, Problem
+from . import answers
 
 logger = logging.getLogger(__name__)
+
+# Marks a log record as a note for the editor, shown by tools/build.py without stopping
+# the build (every other warning stops it).
+NOTICE = {"notice": True}
+
+
+class FaqAnswer(Page):
+    """A FAQ file's content: links and pictures in it are written exactly as on a page.
+
+    Pelican reads `{filename}process.md` and `{static}images/x.png` relative to the
+    folder of the file that holds them; an answer's file is in content/faq/, but it
+    is shown on a page, so its links are read from the pages' folder (the first of
+    PAGE_PATHS), as the README teaches for pages.
+    """
+
+    @property
+    def relative_dir(self) -> str:
+        page_paths = self.settings.get("PAGE_PATHS") or [""]
+        return page_paths[0].strip("/")
 
 
 @dataclass(frozen=True)
@@ -36,7 +56,8 @@ class FaqFile:
     source: str  # the path the editor knows, e.g. "content/faq/side-effects.md"
     header: list[HeaderLine]
     page: Page  # Pelican's content object: answer HTML and metadata
-    removed: list[str] = field(default_factory=list)  # unsafe elements taken out of the answer
+    removed: list[str] = field(default_factory=list)  # unsafe markup taken out of the answer
+    problems: list[Problem] = field(default_factory=list)  # what the answer holds that cannot be published
 
 
 def editor_path(content_root: str, path: Path) -> str:
@@ -77,8 +98,43 @@ def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path
     return wanted, ignored
 
 
-def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> list[FaqFile]:
-    """Read every FAQ file with Pelican's readers (`generator.readers`), in file-name order."""
+def _is_utf8(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _tell_editor(source: str, removed) -> None:
+    """A note (not a stop) naming the file and what the sanitiser took out of its answer."""
+    if removed.unsafe:
+        # Hostile or pasted markup must still build to a safe page, so it is removed and noted.
+        logger.warning(
+            "%s: removed %s from the answer: the site never runs code or loads things from its pages. "
+            "The rest of the answer is published; delete these from the file to silence this note.",
+            source,
+            ", ".join(removed.unsafe),
+            extra=NOTICE,
+        )
+    if removed.formatting:
+        logger.warning(
+            "%s: took out formatting pasted from another program (%s); the words are kept and the "
+            "site's own styles apply. Delete these from the file to silence this note.",
+            source,
+            ", ".join(removed.formatting),
+            extra=NOTICE,
+        )
+
+
+def read_faq_files(
+    readers, settings: dict, folder_name: str, context: dict, question_level: int = 2
+) -> list[FaqFile]:
+    """Read every FAQ file with Pelican's readers (`generator.readers`), in file-name order.
+
+    Each answer is prepared for the FAQ page (`answers.prepare`: sanitised, headings
+    under the question of level `question_level`, ids unique on the page).
+    """
     content_root = settings["PATH"]
     folder = Path(content_root) / folder_name
     if not folder.is_dir():
@@ -94,25 +150,56 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
         logger.warning(
             "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
         )
-    read = []
-    for path in paths:
-        page = readers.read_file(
-            base_path=content_root,
-            path=os.path.relpath(path, content_root),
-            content_class=Page,
-            context=context,
+    unreadable = [path for path in paths if not _is_utf8(path)]
+    if unreadable:
+        raise ContentProblems(
+            [
+                Problem(
+                    file=editor_path(content_root, path),
+                    what="This question's file is not saved as UTF-8 text, so it cannot be read.",
+                    fix="Open it in a text editor and save it again as 'UTF-8' (the 'Save as' or "
+                    "'Encoding' menu).",
+                )
+                for path in unreadable
+            ]
         )
-        page._content, removed = make_safe(page._content)
+    pages = [
+        (
+            path,
+            readers.read_file(
+                base_path=content_root,
+                path=os.path.relpath(path, content_root),
+                content_class=FaqAnswer,
+                context=context,
+            ),
+        )
+        for path in paths
+    ]
+    # With topics, each topic is a heading and the questions sit one level below it
+    # (a draft's topic does not count: the draft is not shown).
+    if any(
+        str(page.metadata.get("topic", "")).strip()
+        and str(page.metadata.get("status", "")).lower() != "draft"
+        for _, page in pages
+    ):
+        question_level += 1
+    read = []
+    for path, page in pages:
         source = editor_path(content_root, path)
-        if removed:
-            # Not a build-stopping problem: hostile or pasted markup must still build to a
-            # safe page (the issue's hostile-content case), so it is removed and noted.
-            logger.info(
-                "%s: removed %s from the answer: the site does not run code from its pages.",
-                source,
-                ", ".join(removed),
-            )
+        prepared = answers.prepare(
+            page._content or "", str(getattr(page, "slug", "") or "answer"), question_level, source
+        )
+        page._content = prepared.html
+        _tell_editor(source, prepared.removed)
         header = read_header(path.read_text(encoding="utf-8"))
-        read.append(FaqFile(source=source, header=header, page=page, removed=removed))
+        read.append(
+            FaqFile(
+                source=source,
+                header=header,
+                page=page,
+                removed=prepared.removed.unsafe,
+                problems=prepared.problems,
+            )
+        )
     logger.debug("Read %s FAQ files from %s", len(read), folder)
     return read

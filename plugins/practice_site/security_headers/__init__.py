@@ -15,10 +15,14 @@ The Content-Security-Policy header is the site's one CONTENT_SECURITY_POLICY
 setting (the same text every page carries in its `<meta http-equiv>`), plus the
 directives that browsers honour only in a real header, such as `frame-ancestors`.
 
-A `.htaccess` of the therapist's own (for instance redirects from an old site,
-put in the content so that it is copied to the site's root) is kept: the build
-puts ours first and the therapist's lines after it, so the protections cannot
-be lost by accident and the therapist's own rules still apply.
+A `.htaccess` of the therapist's own (content/extra/.htaccess, for instance
+redirects from an old site, copied to the site root by practice_site.extra_files)
+is kept: ours comes first and the therapist's lines after it, so the protections
+cannot be lost by accident and the therapist's own rules still apply. That is
+why the host files are written on pelican-granular-signals' `optimize` signal,
+which comes after every `finalized` receiver (blinker calls those in no set
+order): the therapist's file, the sitemap and the hashed theme files are all in
+place by then, and the compressed copies (`compress` signal) come after.
 
 Settings (pelicanconf.py):
 
@@ -35,6 +39,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import blinker
+import pelican.plugins.granular_signals
 from pelican import signals
 
 from ..problems import ContentProblems, Problem
@@ -52,7 +58,7 @@ GENERATED = (
     "CONTENT_SECURITY_POLICY in pelicanconf.py. Do not edit: change the settings and build again."
 )
 # Marks where a therapist's own .htaccess (copied from the content) continues ours.
-OWN_HTACCESS_MARK = "# ---- The site's own rules (from the content folder) follow. ----"
+OWN_HTACCESS_MARK = "# ---- The site's own rules (from content/extra/.htaccess) follow. ----"
 # Characters nginx and Apache give a meaning inside a quoted header value ($variable, quotes).
 UNSAFE_IN_CONFIG = ("$", '"', "\\")
 # Sources that would undo what a strict policy is for.
@@ -239,4 +245,6 @@ def write_host_files(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(check_settings)
-    signals.finalized.connect(write_host_files)
+    # Adds the `optimize` signal, sent after every `finalized` receiver has run.
+    pelican.plugins.granular_signals.register()
+    blinker.signal("optimize").connect(write_host_files)
