@@ -28,6 +28,9 @@ SSH_TARGET_DIR ?=
 S3_BUCKET ?=
 # GitHub Pages: the branch ghp-import writes the site to.
 GITHUB_PAGES_BRANCH ?= gh-pages
+# S3 sends no Content-Encoding for the compressed copies and ignores the files for
+# other hosts: leave them out of the upload.
+S3_EXCLUDE := --exclude "*.br" --exclude "*.gz" --exclude "_headers" --exclude ".htaccess"
 GHP_IMPORT ?= $(BIN)/ghp-import
 
 .DEFAULT_GOAL := help
@@ -73,6 +76,7 @@ help:
 	@echo '   make publish       build the live site into output/ (only if the build succeeds)'
 	@echo '                      and list what is not yet ready to go live'
 	@echo '   make faq Q="..."   start a new question in content/faq/'
+	@echo '   make nginx-config  print the nginx configuration for the live site'
 	@echo '   make clean         remove output/ and preview/'
 	@echo '   make test          run every test'
 	@echo '   make lint          check the Python code style (ruff)'
@@ -118,6 +122,11 @@ go_live_gate: $(RUNTIME_STAMP)
 check: $(RUNTIME_STAMP)
 	$(BIN)/python -m tools.build --check --settings "$(PUBLISHCONF)" --content "$(INPUTDIR)" --output "$(OUTPUTDIR)"
 
+# The nginx configuration for the live site (headers, caching, compression, 404
+# page), made from the same settings as output/_headers; never part of output/.
+nginx-config: $(RUNTIME_STAMP)
+	@$(BIN)/python -m tools.nginx_config --settings "$(PUBLISHCONF)"
+
 # A new question with a placeholder answer. Q is used exactly as typed: make
 # must neither expand it ($150 would lose "$1") nor export it (exporting expands
 # it, and would run a $(shell ...) in it), so the recipe takes its unexpanded
@@ -136,9 +145,11 @@ rsync_upload: go_live_gate
 
 s3_upload: go_live_gate
 	@test -n "$(S3_BUCKET)" || { echo 'Set S3_BUCKET (see the README).'; exit 2; }
-	aws s3 sync "$(OUTPUTDIR)"/ "s3://$(S3_BUCKET)" --delete
+	@$(BIN)/python -m tools.host_limits s3
+	aws s3 sync "$(OUTPUTDIR)"/ "s3://$(S3_BUCKET)" --delete $(S3_EXCLUDE)
 
 github: go_live_gate
+	@$(BIN)/python -m tools.host_limits github
 	$(GHP_IMPORT) -n -p -f -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)"
 
 test: $(TEST_STAMP) $(NODE_STAMP) $(SYSTEM_STAMP)
@@ -159,4 +170,4 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix .
 
 .PHONY: help html clean regenerate serve devserver publish rsync_upload s3_upload test lint format
-.PHONY: check faq github go_live_gate
+.PHONY: check faq github go_live_gate nginx-config

@@ -81,7 +81,13 @@ PLUGINS = [
     "practice_site.practice_pages",
     "practice_site.security_headers",
     "practice_site.extra_files",
+    "practice_site.asset_hashing",
 ]
+
+# Content hashes in the theme's file names (plugins/practice_site/asset_hashing), so
+# that browsers keep them for a year. Off for the live preview, so that an edited
+# style sheet keeps its name; publishconf.py switches it on.
+ASSET_HASHING = False
 
 # The FAQ: one Markdown file per question in content/faq/ (plugins/practice_site/faq).
 FAQ_COLLECTION = {

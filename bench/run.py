@@ -10,9 +10,12 @@ Prints a table and writes bench/results.json with:
   content/faq of a temporary copy of the content; our build with the real settings
   unchanged, against plain Pelican building the same files as pages (PAGE_PATHS
   gains "faq"); three runs each, interleaved; median, ratio, growth 100 -> 1,000.
-- weight: every page of a production build served on 127.0.0.1, loaded in Chromium:
-  the bytes of the HTML and of every file it loads, raw and gzip (level 9), and the
-  number of requests.
+- weight: every page of a production build served on 127.0.0.1 (tools/site_server.py,
+  with the `_headers` cache rules), opened in Chromium twice in one browser context: a
+  first view and a repeat view. For each: the requests the server got, and the bytes
+  of those files as a host sends them to a browser that takes brotli (the build's
+  `.br` copy) or only gzip (its `.gz` copy), and uncompressed. No request routing, so
+  Chromium's cache works as on the real site.
 - lighthouse: Lighthouse (npm, pinned) on every page, mobile preset: four scores.
 - longfaq: a FAQ of 70 answers (the practice's own, and generated ones of about 150
   words from a Markov chain over the site's own text, in seven topics), built and
@@ -28,7 +31,6 @@ Usage: python bench/run.py [--quick] [--only PARTS]
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import random
@@ -65,6 +67,7 @@ TARGETS = {
     "scale_growth_100_to_1000_max": 10.0,
     "scale_ratio_1000_max": 1.5,
     "page_weight_gzip_max_bytes": 14 * 1024,
+    "repeat_view_requests": 1,
     "lighthouse_min": 100,
     "long_faq_brotli_max_bytes": 24 * 1024,
 }
@@ -158,9 +161,32 @@ def address(url: str, name: str) -> str:
     return f"{url}/{name.removesuffix('index.html')}"
 
 
-def bench_weight(site: Path, url: str, names: list[str] | None = None) -> dict:
-    """Each page with everything it loads, as Chromium fetches it on a first visit."""
-    import brotli
+def sent_bytes(site: Path, path: str) -> dict[str, int]:
+    """The body a host sends for `path`: uncompressed, its `.br` copy, its `.gz` copy.
+
+    A file without a copy (compression would not make it smaller) is sent as it is.
+    """
+    file = site / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    if not file.is_file():
+        return {"raw": 0, "br": 0, "gzip": 0}
+    raw = file.stat().st_size
+    sizes = {"raw": raw}
+    for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+        copy = file.with_name(file.name + suffix)
+        sizes[encoding] = copy.stat().st_size if copy.is_file() else raw
+    return sizes
+
+
+def view_summary(site: Path, paths: list[str]) -> dict:
+    files = {path: sent_bytes(site, path) for path in paths}
+    totals = {kind: sum(f[kind] for f in files.values()) for kind in ("raw", "br", "gzip")}
+    return {"requests": len(paths), **totals, "files": files}
+
+
+def bench_weight(site: Path, url: str, request_log: list[str], names: list[str] | None = None) -> dict:
+    """Each page, first view and repeat view in one context: requests and bytes sent."""
     from playwright.sync_api import sync_playwright
 
     pages = {}
@@ -169,28 +195,17 @@ def bench_weight(site: Path, url: str, names: list[str] | None = None) -> dict:
         for name in names or page_names(site):
             context = browser.new_context()
             page = context.new_page()
-            files: dict[str, bytes] = {}
-            page.on("requestfinished", lambda request, files=files: files.update({request.url: request}))
-            page.goto(address(url, name))
-            page.wait_for_load_state("networkidle")
-            loaded = {}
-            for request_url, request in files.items():
-                response = request.response()
-                body = response.body() if response else b""
-                loaded[request_url.removeprefix(url)] = {
-                    "raw": len(body),
-                    "gzip": len(gzip.compress(body, 9)),
-                    "brotli": len(brotli.compress(body, quality=11)),
-                }
+            views = []
+            for _view in ("first", "repeat"):
+                del request_log[:]
+                page.goto(address(url, name))
+                page.wait_for_load_state("networkidle")
+                views.append(view_summary(site, list(request_log)))
             context.close()
             pages[name] = {
-                "requests": len(loaded),
-                "raw": sum(f["raw"] for f in loaded.values()),
-                "gzip": sum(f["gzip"] for f in loaded.values()),
-                "brotli": sum(f["brotli"] for f in loaded.values()),
                 "html_raw": (site / name).stat().st_size,
-                "html_gzip": len(gzip.compress((site / name).read_bytes(), 9)),
-                "files": loaded,
+                "first": views[0],
+                "repeat": views[1],
             }
         browser.close()
     return pages
@@ -236,9 +251,11 @@ def bench_long_faq(work: Path) -> dict:
     write_long_faq(content / "faq", LONG_FAQ_ENTRIES - len(list((content / "faq").glob("*.md"))))
     site = work / "served-longfaq"
     site.mkdir()
-    with serve(site) as url:
+    request_log: list[str] = []
+    with serve(site, request_log) as url:
         run([*ours(content, site)], env={"SITEURL": url})
-        page = bench_weight(site, url, ["faq.html"])["faq.html"]
+        page = bench_weight(site, url, request_log, ["faq.html"])["faq.html"]
+    first = page["first"]  # a first view: the bytes of the build's .gz and .br copies
     html = (site / "faq.html").read_text(encoding="utf-8")
     main = html[html.index("<main") : html.index("</main>")]
     text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", main))).encode()
@@ -246,7 +263,12 @@ def bench_long_faq(work: Path) -> dict:
         "entries": LONG_FAQ_ENTRIES,
         "visible_text_bytes": len(text),
         "visible_text_brotli": len(brotli.compress(text, quality=11)),
-        **page,
+        "requests": first["requests"],
+        "raw": first["raw"],
+        "gzip": first["gzip"],
+        "brotli": first["br"],
+        "html_raw": page["html_raw"],
+        "files": first["files"],
     }
 
 
@@ -326,11 +348,14 @@ def table(results: dict) -> str:
     lighthouse = results.get("lighthouse", {"error": "not run"})
     if "error" not in weight:
         lines.append(
-            f"Pages (targets: all it loads <= {TARGETS['page_weight_gzip_max_bytes']} B gzip; Lighthouse 100)"
+            f"Pages (targets: all it loads <= {TARGETS['page_weight_gzip_max_bytes']} B gzip; "
+            f"repeat view {TARGETS['repeat_view_requests']} request; Lighthouse 100). Bytes as sent: "
+            "br = brotli copies, gz = gzip copies"
         )
         lines.append(
-            f"  {'page':<24} | {'html B':>7} | {'html gz':>7} | {'all B':>7} | {'all gz':>7} | {'req':>3} | "
-            "perf a11y bp  seo"
+            f"  {'page':<24} | {'html B':>6} | {'1st req':>7} | {'1st B':>6} | {'1st br':>6} | "
+            f"{'1st gz':>6} | "
+            f"{'rep req':>7} | {'rep br':>6} | {'rep gz':>6} | perf a11y bp  seo"
         )
         for name, w in weight.items():
             scores = lighthouse.get(name, {}) if isinstance(lighthouse, dict) else {}
@@ -339,9 +364,11 @@ def table(results: dict) -> str:
                 if "performance" in scores
                 else "  (no Lighthouse)"
             )
+            first, repeat = w["first"], w["repeat"]
             lines.append(
-                f"  {name:<24} | {w['html_raw']:>7} | {w['html_gzip']:>7} | {w['raw']:>7} | {w['gzip']:>7} | "
-                f"{w['requests']:>3} | {score_text}"
+                f"  {name:<24} | {w['html_raw']:>6} | {first['requests']:>7} | {first['raw']:>6} | "
+                f"{first['br']:>6} | {first['gzip']:>6} | {repeat['requests']:>7} | {repeat['br']:>6} | "
+                f"{repeat['gzip']:>6} | {score_text}"
             )
     long_faq = results.get("longfaq", {"error": "not run"})
     if "error" not in long_faq:
@@ -394,11 +421,12 @@ def main(argv: list[str] | None = None) -> int:
         site = work / "served"
         site.mkdir()
         if {"weight", "lighthouse"} & set(args.only):
-            with serve(site) as url:
+            request_log: list[str] = []
+            with serve(site, request_log) as url:
                 run(ours(ROOT / "content", site), env={"SITEURL": url})
                 if "weight" in args.only:
                     print("Weight...", file=sys.stderr)
-                    results["weight"] = guarded("weight", bench_weight, site, url)
+                    results["weight"] = guarded("weight", bench_weight, site, url, request_log)
                 if "lighthouse" in args.only:
                     print("Lighthouse...", file=sys.stderr)
                     results["lighthouse"] = guarded("lighthouse", bench_lighthouse, site, url)

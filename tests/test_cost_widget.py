@@ -21,6 +21,7 @@ from cost_helpers import (
     model,
     site_pricing,
 )
+from practice_site.asset_hashing import unhashed_name
 
 from tools.site_server import serve
 
@@ -266,7 +267,7 @@ def test_script_and_styles_add_at_most_4_kb_gzip_and_no_library(soups):
     loaded = [s["src"] for s in widget.find_all("script", src=True)]
     loaded += [link["href"] for link in soups["costs.html"].find_all("link", rel="stylesheet")]
     assert [u for u in loaded if "cost-calculator" in u] == [
-        u for u in loaded if u.endswith(("cost-calculator.js", "cost-calculator.css"))
+        u for u in loaded if unhashed_name(u).endswith(("cost-calculator.js", "cost-calculator.css"))
     ]
     assert len([u for u in loaded if "cost-calculator" in u]) == 2
 
