@@ -8,7 +8,7 @@ import shutil
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
-from cost_helpers import build_with, model, placeholders, site_pricing
+from support import build_with, model, placeholders, site_pricing
 
 
 def text(tag) -> str:

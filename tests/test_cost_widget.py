@@ -11,7 +11,7 @@ import json
 import pytest
 from browser_site import axe_violations, route_to_site
 from conftest import ROOT, SITEURL
-from cost_helpers import (
+from support import (
     INPUT_ORDER,
     VECTORS,
     build_with,

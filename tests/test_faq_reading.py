@@ -6,11 +6,11 @@ import re
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, write_settings
-from faq_helpers import (
+from support import (
     EXPECTED_SLUGS,
-    copy_content,
+    content_copy,
+    edit,
     faq_file,
-    rewrite,
     squash,
     visible_entries,
 )
@@ -90,8 +90,8 @@ def test_faq_files_stay_out_even_if_articles_read_the_whole_content_folder(tmp_p
 
 def test_answers_go_through_the_sites_markdown_settings(tmp_path):
     """A Markdown extension added to the site's MARKDOWN settings applies to FAQ answers too."""
-    content = copy_content(tmp_path)
-    rewrite(
+    content = content_copy(tmp_path)
+    edit(
         faq_file(content, "what-should-i-bring"),
         "Comfortable clothing, a journal for notes,",
         "Comfortable clothing,\na journal for notes,",
@@ -105,10 +105,10 @@ def test_answers_go_through_the_sites_markdown_settings(tmp_path):
 
 
 def test_slug_is_made_from_the_question_and_order_is_optional(tmp_path):
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     path = faq_file(content, "can-i-drive-home")
-    rewrite(path, "Slug: can-i-drive-home\n", "")
-    rewrite(path, "Order: 100\n", "")
+    edit(path, "Slug: can-i-drive-home\n", "")
+    edit(path, "Order: 100\n", "")
     extra = content / "faq" / "zz-any-other.md"
     extra.write_text("Title: Any other question?\n\nAn answer.\n", encoding="utf-8")
     entries = build_and_read(tmp_path, content)
@@ -119,15 +119,15 @@ def test_slug_is_made_from_the_question_and_order_is_optional(tmp_path):
 
 
 def test_order_sets_the_position(tmp_path):
-    content = copy_content(tmp_path)
-    rewrite(faq_file(content, "is-kap-a-quick-fix"), "Order: 130", "Order: 1")
+    content = content_copy(tmp_path)
+    edit(faq_file(content, "is-kap-a-quick-fix"), "Order: 130", "Order: 1")
     entries = build_and_read(tmp_path, content)
     assert [e["id"] for e in entries] == ["is-kap-a-quick-fix", *EXPECTED_SLUGS[:-1]]
 
 
 def test_a_draft_entry_is_not_shown(tmp_path):
-    content = copy_content(tmp_path)
-    rewrite(faq_file(content, "what-should-i-bring"), "Order: 110\n", "Order: 110\nStatus: draft\n")
+    content = content_copy(tmp_path)
+    edit(faq_file(content, "what-should-i-bring"), "Order: 110\n", "Order: 110\nStatus: draft\n")
     entries = build_and_read(tmp_path, content)
     assert "what-should-i-bring" not in [e["id"] for e in entries]
     assert len(entries) == 12
@@ -138,7 +138,7 @@ def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, m
     import pelican
 
     monkeypatch.chdir(ROOT)
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     output = tmp_path / "out"
     args = pelican.parse_arguments(
         [str(content), "-o", str(output), "-s", str(ROOT / "publishconf.py"), "-q"]
@@ -156,8 +156,8 @@ def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, m
 
 
 def test_unsafe_html_in_an_answer_is_removed(tmp_path):
-    content = copy_content(tmp_path)
-    rewrite(
+    content = content_copy(tmp_path)
+    edit(
         faq_file(content, "what-should-i-bring"),
         "like a blanket or pillow.",
         'like a blanket or pillow. <b onmouseover="alert(1)">soft</b>'

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import extruct
 from bs4 import BeautifulSoup
 from conftest import SITEURL
-from faq_helpers import EXPECTED_SLUGS, squash, visible_entries
+from support import EXPECTED_SLUGS, squash, visible_entries
 
 
 def test_faq_page_keeps_its_intro_then_the_accordion(soups):

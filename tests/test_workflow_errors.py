@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import build_site
-from workflow_support import append, content_copy, edit, failed_build, line_of
+from support import append, content_copy, edit, failed_build, line_of
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from urllib.error import URLError
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
-from workflow_support import content_copy, edit
+from support import content_copy, edit
 
 RELOAD_SCRIPT = "dev-reload.js"
 

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from workflow_support import append, content_copy, edit, make, snapshot
+from support import append, content_copy, edit, make, snapshot
 
 
 @pytest.fixture

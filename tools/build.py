@@ -31,7 +31,7 @@ from pathlib import Path
 from tools.pelican_log import CapturingHandler, failed_sources, translate
 from tools.placeholders import find_placeholders
 from tools.problems import ROOT, ContentProblems, Problem, display_path, find_field_line
-from tools.site_checks import check_site
+from tools.site_problems import site_problems
 
 logger = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
     covered: set[str] = set()
     if completed:
         failed = failed_sources(handler.records, content)
-        found, covered = check_site(output, content, watcher.page_sources, watcher.siteurl, failed)
+        found, covered = site_problems(output, content, watcher.page_sources, watcher.siteurl, failed)
         problems.extend(found)
     else:
         problems.extend(translated.alt_problems)
