@@ -3,10 +3,15 @@
 Reading through Pelican (not a Markdown instance of our own) means the site's
 MARKDOWN settings and every extension in them (the price placeholders among
 them) apply to FAQ answers exactly as they do to pages.
+
+Each file is read once, by Pelican. The keys at its top come from the Markdown
+`meta` extension that read it; the lines as the editor typed them (`Oder: 3` on
+line 2) are read again only when a problem needs to point at one.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from dataclasses import dataclass, field
@@ -34,9 +39,15 @@ class FaqFile:
     """One FAQ file as read, before it is checked."""
 
     source: str  # the path the editor knows, e.g. "content/faq/side-effects.md"
-    header: list[HeaderLine]
+    path: Path
     page: Page  # Pelican's content object: answer HTML and metadata
+    keys: frozenset[str]  # the keys at the top of the file, in small letters ("title", "oder")
     removed: list[str] = field(default_factory=list)  # unsafe elements taken out of the answer
+
+    @functools.cached_property
+    def header(self) -> list[HeaderLine]:
+        """The lines at the top as typed, with their numbers: read only when a problem needs them."""
+        return read_header(self.path.read_text(encoding="utf-8"))
 
 
 def editor_path(content_root: str, path: Path) -> str:
@@ -77,6 +88,19 @@ def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path
     return wanted, ignored
 
 
+def _keys_read(reader, path: Path) -> frozenset[str]:
+    """The keys the Markdown `meta` extension found in the file the reader has just read.
+
+    Pelican's metadata also holds keys it adds itself (dates, the reader's name), so
+    the `meta` extension's own record (`Markdown.Meta`) is the one that says what the
+    editor wrote; without it, the file's lines are read.
+    """
+    meta = getattr(getattr(reader, "_md", None), "Meta", None)
+    if isinstance(meta, dict):
+        return frozenset(meta)
+    return frozenset(h.key.lower() for h in read_header(path.read_text(encoding="utf-8")))
+
+
 def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> list[FaqFile]:
     """Read every FAQ file with Pelican's readers (`generator.readers`), in file-name order."""
     content_root = settings["PATH"]
@@ -86,9 +110,12 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
             "There is no FAQ folder %s: the FAQ has no questions.", editor_path(content_root, folder)
         )
         return []
-    markdown_extensions = {
-        ext for ext, reader in readers.readers.items() if reader.__class__.__name__ == "MarkdownReader"
+    markdown_readers = {
+        ext: reader
+        for ext, reader in readers.readers.items()
+        if reader.__class__.__name__ == "MarkdownReader"
     }
+    markdown_extensions = set(markdown_readers)
     paths, ignored = faq_files(folder, markdown_extensions)
     for path in ignored:
         logger.warning(
@@ -112,7 +139,14 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
                 source,
                 ", ".join(removed),
             )
-        header = read_header(path.read_text(encoding="utf-8"))
-        read.append(FaqFile(source=source, header=header, page=page, removed=removed))
+        read.append(
+            FaqFile(
+                source=source,
+                path=path,
+                page=page,
+                keys=_keys_read(markdown_readers[path.suffix.lstrip(".").lower()], path),
+                removed=removed,
+            )
+        )
     logger.debug("Read %s FAQ files from %s", len(read), folder)
     return read
