@@ -50,9 +50,11 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path}")
 
 
-def failed_build(content: Path, tmp_path: Path, settings: str = "publishconf.py") -> str:
+def failed_build(
+    content: Path, tmp_path: Path, settings: str = "publishconf.py", extra_args: list[str] | None = None
+) -> str:
     """Build `content`; assert the build failed without a traceback; return what it printed."""
-    result = build_site(tmp_path / "out", content=content, settings=settings)
+    result = build_site(tmp_path / "out", content=content, settings=settings, extra_args=extra_args)
     printed = result.stdout + result.stderr
     assert result.returncode != 0, printed
     assert "Traceback" not in printed

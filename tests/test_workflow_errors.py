@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import build_site
 from support import append, content_copy, edit, failed_build, line_of
@@ -162,3 +164,23 @@ def test_development_build_checks_the_same(content, tmp_path):
     append(content / "pages" / "home.md", "[x]({filename}nosuch.md)")
     message = failed_build(content, tmp_path, settings="pelicanconf.py")
     assert "The link to 'nosuch.md' goes to a page that does not exist" in message
+
+
+def test_the_build_hands_its_problems_over_as_data(tmp_path):
+    """`--problems-json` writes each problem's file, line, field, what and fix (the preview server reads it)."""
+    content = content_copy(tmp_path)
+    page = content / "pages" / "process.md"
+    append(page, "[x](faq.html#no-such-question)")
+    problems_file = tmp_path / "problems.json"
+    failed_build(content, tmp_path, extra_args=["--problems-json", str(problems_file)])
+    problems = json.loads(problems_file.read_text(encoding="utf-8"))
+    assert problems == [
+        {
+            "file": "content/pages/process.md",
+            "line": line_of(page, "no-such-question"),
+            "field": None,
+            "what": problems[0]["what"],
+            "fix": problems[0]["fix"],
+        }
+    ]
+    assert "'no-such-question'" in problems[0]["what"] and "is-ketamine-addictive" in problems[0]["fix"]

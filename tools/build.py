@@ -12,7 +12,12 @@ content mistake with a log line, and then skips the file. This wrapper:
   when everything succeeded, so a failed build leaves the previous site exactly
   as it was (`--check` builds, checks and throws the result away).
 
+Every problem is a `Problem` (file, line, field, what, fix) from where it is found
+to where it is shown: `--problems-json FILE` writes them as a JSON list (with an
+empty list on success), which is how `make devserver` learns about them.
+
 Usage: python -m tools.build [--settings FILE] [--content DIR] [--output DIR] [--check]
+                             [--problems-json FILE]
 """
 
 from __future__ import annotations
@@ -47,21 +52,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--check", action="store_true", help="build and check into a temporary folder; leave --output alone"
     )
+    parser.add_argument(
+        "--problems-json", help="also write the problems found (a JSON list, empty on success) to this file"
+    )
     return parser.parse_args(argv)
 
 
-def preflight(settings: Path, content: Path) -> list[str]:
+def preflight(settings: Path, content: Path) -> list[Problem]:
     """Problems that would make Pelican fail with a traceback, found before it runs."""
     problems = []
     if not settings.is_file():
         problems.append(
-            f"{settings}: the settings file is missing. How to fix it: run the command from the site's main "
-            "folder, where pelicanconf.py and publishconf.py are."
+            Problem(
+                file=str(settings),
+                what="The settings file is missing.",
+                fix="Run the command from the site's main folder, where pelicanconf.py and publishconf.py "
+                "are.",
+            )
         )
     if not content.is_dir():
         problems.append(
-            f"{content}: the content folder does not exist. How to fix it: the site's pages must be in a "
-            "folder called 'content' next to the Makefile; restore it or check its name."
+            Problem(
+                file=str(content),
+                what="The content folder does not exist.",
+                fix="The site's pages must be in a folder called 'content' next to the Makefile; restore it "
+                "or check its name.",
+            )
         )
     return problems
 
@@ -80,6 +96,7 @@ class _BuildWatcher:
     def __init__(self, content: Path) -> None:
         self.content = content
         self.page_sources: dict[str, str] = {}
+        self.slugs: dict[str, str] = {}  # source path -> slug, for two pages with one address
         self.problems: list[Problem] = []
         self.siteurl = ""
 
@@ -110,6 +127,7 @@ class _BuildWatcher:
                 for item in getattr(generator, attribute, None) or []:
                     if item.save_as:
                         self.page_sources[item.save_as] = item.source_path
+                    self.slugs[item.source_path] = getattr(item, "slug", "") or ""
                     try:
                         generator.get_template(item.template)
                     except PelicanTemplateNotFound:
@@ -131,7 +149,7 @@ class _BuildWatcher:
         )
 
 
-def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | str], dict]:
+def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem], dict]:
     """Run Pelican in this process into `output` and check the result.
 
     Returns every problem found (empty when all went well) and Pelican's
@@ -148,7 +166,7 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
     root.setLevel(logging.WARNING)
     watcher = _BuildWatcher(content)
     connections = watcher.connect()
-    problems: list[Problem | str] = []
+    problems: list[Problem] = []
     pelican_settings: dict = {}
     completed = False
     try:
@@ -163,8 +181,12 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
         problems.extend(error.problems)
     except Exception as error:  # noqa: BLE001 - every failure becomes a plain message
         problems.append(
-            f"The build stopped early: {error}. This is often caused by the problems listed above it; "
-            "fix those first, then build again."
+            Problem(
+                file="the site's build",
+                what=f"The build stopped early: {error}.",
+                fix="This is often caused by the problems listed above it; fix those first, then build "
+                "again.",
+            )
         )
     finally:
         root.removeHandler(handler)
@@ -172,7 +194,7 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
         for signal, receiver in connections:
             signal.disconnect(receiver)
 
-    translated = translate(handler.records, content)
+    translated = translate(handler.records, content, watcher.slugs)
     problems = [*translated.problems, *watcher.problems, *problems]
     covered: set[str] = set()
     if completed:
@@ -190,13 +212,12 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem | s
     return _in_file_order(problems), pelican_settings
 
 
-def _in_file_order(problems: list[Problem | str]) -> list[Problem | str]:
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
     """Problems without repeats, by file, then line, so the therapist can work through them in order."""
 
-    def key(problem: Problem | str):
-        if isinstance(problem, Problem):
-            return (0, problem.file, problem.line or 0)
-        return (1, "", 0)
+    def key(problem: Problem):
+        # The build's own problems ("the site's build") come last: they often follow from the others.
+        return (problem.file == "the site's build", problem.file, problem.line or 0)
 
     unique = {str(problem): problem for problem in problems}  # one line per mistake
     return sorted(unique.values(), key=key)
@@ -248,7 +269,13 @@ def _shown(folder: Path) -> str:
         return str(folder)
 
 
-def report(problems: list[Problem | str], output: Path, check: bool) -> None:
+def write_problems_json(path: str | None, problems: list[Problem]) -> None:
+    """The problems as data, for a program that shows them (the preview server)."""
+    if path:
+        Path(path).write_text(json.dumps([p.as_dict() for p in problems]), encoding="utf-8")
+
+
+def report(problems: list[Problem], output: Path, check: bool) -> None:
     """Print the problems, numbered, and what happened to the output folder."""
     shown = _shown(output)
     count = len(problems)
@@ -270,7 +297,8 @@ def report(problems: list[Problem | str], output: Path, check: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings, content, output = Path(args.settings), Path(args.content), Path(args.output).absolute()
-    problems: list[Problem | str] = preflight(settings, content)
+    problems = preflight(settings, content)
+    write_problems_json(args.problems_json, problems)
     if problems:
         report(problems, output, args.check)
         return 1
@@ -278,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         found, pelican_settings = build(settings, content, folder)
         problems = _in_file_order([*find_placeholders(content), *found])
+        write_problems_json(args.problems_json, problems)
         if problems:
             report(problems, output, args.check)
             return 1

@@ -8,7 +8,7 @@ wrong, and how to fix it, and stops the build without a Python traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,14 @@ class Problem:
     fix: str  # how to fix it, e.g. "Add a line 'Title: Your question?' at the top."
     field: str | None = None  # the setting or metadata field, e.g. "Title"
     line: int | None = None  # the line in the file, where known
+
+    def as_dict(self) -> dict:
+        """The problem as JSON-ready data (the build hands problems to the preview server so)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Problem:
+        return cls(**{key: data.get(key) for key in ("file", "what", "fix", "field", "line")})
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}, line {self.line}"
