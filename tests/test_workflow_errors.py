@@ -167,7 +167,7 @@ def test_development_build_checks_the_same(content, tmp_path):
 
 
 def test_the_build_hands_its_problems_over_as_data(tmp_path):
-    """`--problems-json` writes each problem's file, line, field, what and fix (the preview server reads it)."""
+    """`--problems-json` writes each problem's file, line, field, what and fix (read by the preview)."""
     content = content_copy(tmp_path)
     page = content / "pages" / "process.md"
     append(page, "[x](faq.html#no-such-question)")
