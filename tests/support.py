@@ -145,6 +145,11 @@ def site_pricing() -> dict:
     return copy.deepcopy(load_settings()["PRICING"])
 
 
+def price(name: str) -> str:
+    """A price from the site's PRICING (e.g. "hourly_rate") as the site shows it: "$150"."""
+    return model.format_usd(site_pricing()[name])
+
+
 def write_pricing_settings(
     folder: Path, pricing: dict | None = None, *, delete_pricing: bool = False
 ) -> Path:

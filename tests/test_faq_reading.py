@@ -11,6 +11,7 @@ from support import (
     content_copy,
     edit,
     faq_file,
+    price,
     squash,
     visible_entries,
 )
@@ -55,7 +56,8 @@ def test_contraindications_are_a_list_in_their_answer(soups):
 
 def test_cost_entry_has_its_slug_and_prices(soups):
     entry = next(e for e in visible_entries(soups["faq.html"]) if e["id"] == "what-does-kap-cost")
-    assert "$150/hour" in entry["answer"] and "$500" in entry["answer"]
+    assert f"{price('hourly_rate')}/hour" in entry["answer"]
+    assert price("medical_screen_fee") in entry["answer"]
 
 
 def test_faq_files_are_not_published_on_their_own(site, html_pages):

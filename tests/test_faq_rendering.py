@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import extruct
 from bs4 import BeautifulSoup
 from conftest import SITEURL
-from support import EXPECTED_SLUGS, squash, visible_entries
+from support import EXPECTED_SLUGS, price, squash, visible_entries
 
 
 def test_faq_page_keeps_its_intro_then_the_accordion(soups):
@@ -82,5 +82,6 @@ def test_embed_shows_one_entry_as_plain_content(site):
 def test_embed_keeps_prices_and_the_rest_of_the_page(site):
     main = BeautifulSoup((site / "costs.html").read_text(encoding="utf-8"), "html.parser").main
     text = squash(main.text)
-    assert "$150/hour" in text and "$500" in text and "{price:" not in text
+    assert f"{price('hourly_rate')}/hour" in text and price("medical_screen_fee") in text
+    assert "{price:" not in text
     assert main.select_one(".cost-calculator") is not None
