@@ -4,8 +4,10 @@ Reading through Pelican (not a Markdown instance of our own) means the site's
 MARKDOWN settings and every extension in them (the price placeholders among
 them) apply to FAQ answers exactly as they do to pages.
 
-Each file is read once, by Pelican. The keys at its top come from the Markdown
-`meta` extension that read it; the lines as the editor typed them (`Oder: 3` on
+Each file is read once, by Pelican, with one Markdown converter for all of them
+(Pelican's own reader builds a new one for every file, which cost more than the
+conversion itself). The keys at its top come from the Markdown `meta` extension
+that read it; the lines as the editor typed them (`Oder: 3` on
 line 2) are read again only when a problem needs to point at one.
 """
 
@@ -17,8 +19,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown import Markdown
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
+from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
 
 from ..html_tools import make_safe
 
@@ -88,17 +93,34 @@ def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path
     return wanted, ignored
 
 
-def _keys_read(reader, path: Path) -> frozenset[str]:
-    """The keys the Markdown `meta` extension found in the file the reader has just read.
+class SharedMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, but with one Markdown converter, reset between files.
 
-    Pelican's metadata also holds keys it adds itself (dates, the reader's name), so
-    the `meta` extension's own record (`Markdown.Meta`) is the one that says what the
-    editor wrote; without it, the file's lines are read.
+    Pelican's reader makes a new `Markdown` (and so every extension and pattern)
+    for each file; the FAQ reads many small files, so it reuses one. Pelican
+    takes the `meta` preprocessor out after reading the metadata (so that it is
+    not applied to formatted fields); it is put back before each file.
     """
-    meta = getattr(getattr(reader, "_md", None), "Meta", None)
-    if isinstance(meta, dict):
-        return frozenset(meta)
-    return frozenset(h.key.lower() for h in read_header(path.read_text(encoding="utf-8")))
+
+    def __init__(self, settings: dict) -> None:
+        super().__init__(settings)
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        self._meta = self._md.preprocessors["meta"]
+        self._meta_priority = next(
+            (item.priority for item in self._md.preprocessors._priority if item.name == "meta"), 27
+        )
+
+    def read(self, source_path):
+        self._source_path = source_path
+        self._md.reset()
+        if "meta" not in self._md.preprocessors:
+            self._md.preprocessors.register(self._meta, "meta", self._meta_priority)
+        with pelican_open(source_path) as text:
+            content = self._md.convert(text)
+        meta = getattr(self._md, "Meta", {})
+        # The keys as the file has them (in small letters), before Pelican adds its own.
+        self.keys_read = frozenset(meta)
+        return content, self._parse_metadata(meta)
 
 
 def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> list[FaqFile]:
@@ -121,6 +143,16 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
         logger.warning(
             "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
         )
+    shared = SharedMarkdownReader(settings)
+    pelican_readers = dict(readers.readers)
+    readers.readers.update(dict.fromkeys(markdown_readers, shared))
+    try:
+        return _read_each(readers, paths, content_root, context, shared)
+    finally:
+        readers.readers.update(pelican_readers)
+
+
+def _read_each(readers, paths: list[Path], content_root: str, context: dict, reader) -> list[FaqFile]:
     read = []
     for path in paths:
         page = readers.read_file(
@@ -144,9 +176,9 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
                 source=source,
                 path=path,
                 page=page,
-                keys=_keys_read(markdown_readers[path.suffix.lstrip(".").lower()], path),
+                keys=reader.keys_read,
                 removed=removed,
             )
         )
-    logger.debug("Read %s FAQ files from %s", len(read), folder)
+    logger.debug("Read %s FAQ files", len(read))
     return read
