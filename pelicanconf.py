@@ -119,7 +119,9 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "practice_site.cost_calculator",
     "practice_site.faq",
+    "practice_site.markdown_reader",
     "practice_site.security_headers",
+    "practice_site.template_cache",
 ]
 
 # The FAQ: one Markdown file per question in content/faq/ (plugins/practice_site/faq).

@@ -9,7 +9,10 @@ modules under the same names. Pelican loads the plugins by their full names
   `{faq:SLUG}` embeds and the FAQPage JSON-LD;
 - `practice_site.cost_calculator`: the `PRICING` setting, `{price:NAME}`
   placeholders and the cost-calculator widget;
-- `practice_site.security_headers`: `output/_headers` from the security settings.
+- `practice_site.security_headers`: `output/_headers` from the security settings;
+- `practice_site.markdown_reader` and `practice_site.template_cache`: the same
+  reading and templates, faster (one Markdown converter per build; compiled
+  templates kept between builds).
 
 Shared modules: `problems` (how every check reports a mistake in plain words)
 and `html_tools` (the small HTML parsers the build uses).

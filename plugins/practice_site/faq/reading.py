@@ -4,11 +4,10 @@ Reading through Pelican (not a Markdown instance of our own) means the site's
 MARKDOWN settings and every extension in them (the price placeholders among
 them) apply to FAQ answers exactly as they do to pages.
 
-Each file is read once, by Pelican, with one Markdown converter for all of them
-(Pelican's own reader builds a new one for every file, which cost more than the
-conversion itself). The keys at its top come from the Markdown `meta` extension
-that read it; the lines as the editor typed them (`Oder: 3` on
-line 2) are read again only when a problem needs to point at one.
+Each file is read once, by Pelican's reader for Markdown (with the site's
+plugins, `practice_site.markdown_reader`: one converter for every file), which
+also records the keys at the top of the file; the lines as the editor typed them
+(`Oder: 3` on line 2) are read again only when a problem needs to point at one.
 """
 
 from __future__ import annotations
@@ -19,11 +18,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown import Markdown
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
 
 from ..html_tools import make_safe
 
@@ -93,34 +90,17 @@ def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path
     return wanted, ignored
 
 
-class SharedMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, but with one Markdown converter, reset between files.
+def _keys_read(reader, path: Path) -> frozenset[str]:
+    """The keys at the top of the file the reader has just read, in small letters.
 
-    Pelican's reader makes a new `Markdown` (and so every extension and pattern)
-    for each file; the FAQ reads many small files, so it reuses one. Pelican
-    takes the `meta` preprocessor out after reading the metadata (so that it is
-    not applied to formatted fields); it is put back before each file.
+    The shared Markdown reader (`practice_site.markdown_reader`) records them as it
+    reads; with another reader the file's lines are read (Pelican's metadata also
+    holds keys it adds itself, so it cannot tell).
     """
-
-    def __init__(self, settings: dict) -> None:
-        super().__init__(settings)
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        self._meta = self._md.preprocessors["meta"]
-        self._meta_priority = next(
-            (item.priority for item in self._md.preprocessors._priority if item.name == "meta"), 27
-        )
-
-    def read(self, source_path):
-        self._source_path = source_path
-        self._md.reset()
-        if "meta" not in self._md.preprocessors:
-            self._md.preprocessors.register(self._meta, "meta", self._meta_priority)
-        with pelican_open(source_path) as text:
-            content = self._md.convert(text)
-        meta = getattr(self._md, "Meta", {})
-        # The keys as the file has them (in small letters), before Pelican adds its own.
-        self.keys_read = frozenset(meta)
-        return content, self._parse_metadata(meta)
+    keys = getattr(reader, "keys_read", None)
+    if keys is not None:
+        return keys
+    return frozenset(h.key.lower() for h in read_header(path.read_text(encoding="utf-8")))
 
 
 def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> list[FaqFile]:
@@ -133,9 +113,7 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
         )
         return []
     markdown_readers = {
-        ext: reader
-        for ext, reader in readers.readers.items()
-        if reader.__class__.__name__ == "MarkdownReader"
+        ext: reader for ext, reader in readers.readers.items() if isinstance(reader, MarkdownReader)
     }
     markdown_extensions = set(markdown_readers)
     paths, ignored = faq_files(folder, markdown_extensions)
@@ -143,16 +121,6 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
         logger.warning(
             "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
         )
-    shared = SharedMarkdownReader(settings)
-    pelican_readers = dict(readers.readers)
-    readers.readers.update(dict.fromkeys(markdown_readers, shared))
-    try:
-        return _read_each(readers, paths, content_root, context, shared)
-    finally:
-        readers.readers.update(pelican_readers)
-
-
-def _read_each(readers, paths: list[Path], content_root: str, context: dict, reader) -> list[FaqFile]:
     read = []
     for path in paths:
         page = readers.read_file(
@@ -176,7 +144,7 @@ def _read_each(readers, paths: list[Path], content_root: str, context: dict, rea
                 source=source,
                 path=path,
                 page=page,
-                keys=reader.keys_read,
+                keys=_keys_read(markdown_readers[path.suffix.lstrip(".").lower()], path),
                 removed=removed,
             )
         )
