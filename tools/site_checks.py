@@ -67,7 +67,7 @@ class Finding:
 class PageFacts:
     """What one HTML page refers to and contains, read in one pass."""
 
-    urls: list[tuple[str, str, int]] = field(default_factory=list)  # (tag, url, line)
+    urls: list[tuple[str, str]] = field(default_factory=list)  # (tag, url)
     ids: dict[str, int] = field(default_factory=dict)  # id -> how many elements have it
     headings: list[tuple[int, str]] = field(default_factory=list)  # (level, text)
     pictures_without_alt: list[str] = field(default_factory=list)  # their src
@@ -84,19 +84,18 @@ class _PageReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         values = {name: value or "" for name, value in attrs}
         facts = self.facts
-        line = self.getpos()[0]
         for name, value in values.items():
             if name in URL_ATTRIBUTES:
                 if name == "srcset":
                     for candidate in value.split(","):
                         if candidate.strip():
-                            facts.urls.append((tag, candidate.split()[0], line))
+                            facts.urls.append((tag, candidate.split()[0]))
                 else:
-                    facts.urls.append((tag, value, line))
+                    facts.urls.append((tag, value))
             elif name == "id" or (name == "name" and tag == "a"):
                 facts.ids[value] = facts.ids.get(value, 0) + (name == "id")
         if tag == "meta" and values.get("property") in META_URL_PROPERTIES:
-            facts.urls.append(("meta", values.get("content", ""), line))
+            facts.urls.append(("meta", values.get("content", "")))
         elif tag == "img" and not values.get("alt", "").strip():
             facts.pictures_without_alt.append(values.get("src", ""))
         heading = HEADING.match(tag)
@@ -128,9 +127,18 @@ class _Site:
         self.output = output
         self.home = urlsplit(siteurl or LOCAL_SITE)
         self.prefix = self.home.path.rstrip("/")  # a site served from a sub-folder
+        # Most links repeat on every page (the menu, the styles): each is resolved once.
+        self._places: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self._files: dict[str, str | None] = {}
 
     def path_of(self, url: str, base: str) -> tuple[str, str] | None:
         """(site path, fragment) of `url` as read on the built file `base`; None for other sites."""
+        key = (posixpath.dirname(base), url)
+        if key not in self._places:
+            self._places[key] = self._path_of(url, base)
+        return self._places[key]
+
+    def _path_of(self, url: str, base: str) -> tuple[str, str] | None:
         absolute = urlsplit(urljoin(f"{self.home.scheme}://{self.home.netloc}{self.prefix}/{base}", url))
         if absolute.scheme in NOT_FOLLOWED_SCHEMES:
             return None
@@ -147,6 +155,11 @@ class _Site:
 
     def file_of(self, path: str) -> str | None:
         """The built file (relative to the output folder) served at `path`, or None."""
+        if path not in self._files:
+            self._files[path] = self._file_of(path)
+        return self._files[path]
+
+    def _file_of(self, path: str) -> str | None:
         relative = posixpath.normpath(path.lstrip("/")) if path.strip("/") else ""
         if relative.startswith(".."):
             return None
@@ -200,7 +213,7 @@ class SiteChecker:
 
     def _page(self, name: str, facts: PageFacts) -> list[Finding]:
         findings = []
-        for tag, url, _line in facts.urls:
+        for tag, url in facts.urls:
             finding = self._url(name, tag, url.strip())
             if finding:
                 findings.append(finding)
