@@ -7,7 +7,6 @@ entries into other pages, as plain content without any FAQ markup.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 
@@ -43,6 +42,8 @@ def replace_embeds(
             if entry is not None:
                 logger.debug("Showing FAQ entry %s on %s", slug, page.source_path)
                 return render_embed(template, entry, heading_level)
+            import difflib  # here, not at the top: only a mistake needs it (~1 ms a build)
+
             close = difflib.get_close_matches(slug, list(entries), n=1)
             hint = f"Did you mean {{faq:{close[0]}}}? " if close else ""
             problems.append(
