@@ -184,3 +184,13 @@ def test_the_build_hands_its_problems_over_as_data(tmp_path):
         }
     ]
     assert "'no-such-question'" in problems[0]["what"] and "is-ketamine-addictive" in problems[0]["fix"]
+
+
+def test_a_heading_that_skips_a_level_names_the_file_and_line(content, tmp_path):
+    """Heading order is checked on the built page and traced back to the Markdown line."""
+    page = content / "pages" / "process.md"
+    append(page, "#### A heading too deep")
+    message = failed_build(content, tmp_path)
+    line = line_of(page, "#### A heading too deep")
+    assert f"content/pages/process.md, line {line}: The heading 'A heading too deep' skips a level" in message
+    assert "Write it with '### '" in message
