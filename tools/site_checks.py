@@ -267,12 +267,16 @@ class SiteChecker:
                 needles=(url, written),
                 target=url,
             )
-        place = self.site.path_of(url, page)
-        if place is None:
-            return None  # another site, e-mail, telephone …: not ours to check (no network)
-        path, fragment = place
-        written = urlsplit(url).path or url
-        target = self.site.file_of(path)
+        if url.startswith("#"):
+            # A link within the page (the FAQ has one per question): no address to resolve.
+            target, fragment, written = page, unquote(url[1:]), url
+        else:
+            place = self.site.path_of(url, page)
+            if place is None:
+                return None  # another site, e-mail, telephone …: not ours to check (no network)
+            path, fragment = place
+            written = urlsplit(url).path or url
+            target = self.site.file_of(path)
         if target is None:
             return self._missing(page, url, written, picture)
         if fragment and target.endswith(".html"):
