@@ -78,7 +78,7 @@ def rebuild(settings: Path, content: Path, output: Path) -> bool:
     for number, problem in enumerate(problems, 1):
         say(f"  {number}. {problem}")
     say("The preview still shows the last good version. Fix the problems above and save again.")
-    write_failure_stamp(output, [str(problem) for problem in problems])
+    write_failure_stamp(output, problems)
     return False
 
 
@@ -99,7 +99,7 @@ def _problems_from(problems_file: Path, result: subprocess.CompletedProcess) -> 
         ]
 
 
-def write_failure_stamp(output: Path, problems: list[str]) -> None:
+def write_failure_stamp(output: Path, problems: list[Problem]) -> None:
     """Record a failed build in the served folder, keeping the id of the build it still shows."""
     output.mkdir(parents=True, exist_ok=True)
     stamp_file = output / BUILD_STAMP
@@ -107,7 +107,7 @@ def write_failure_stamp(output: Path, problems: list[str]) -> None:
         shown = json.loads(stamp_file.read_text(encoding="utf-8")).get("build")
     except (OSError, ValueError):
         shown = None
-    stamp = {"status": "failed", "build": shown, "problems": problems}
+    stamp = {"status": "failed", "build": shown, "problems": [problem.as_dict() for problem in problems]}
     stamp_file.write_text(json.dumps(stamp), encoding="utf-8")
     if not (output / "index.html").exists():
         (output / "index.html").write_text(
