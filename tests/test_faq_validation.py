@@ -144,3 +144,15 @@ def test_settings_are_checked(tmp_path):
     assert "Traceback" not in result.stderr
     assert '"pth" is not a FAQ setting' in result.stderr and 'Did you mean "path"?' in result.stderr
     assert "whole number from 2 to 6, not 7" in result.stderr
+
+
+def test_a_file_in_the_faq_folder_that_is_not_markdown_stops_the_build(tmp_path):
+    """The plugin's own warnings reach the therapist as problems (data), naming the file."""
+    content = content_copy(tmp_path)
+    (content / "faq" / "notes.txt").write_text("Ideas for questions\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", content=content)
+    assert result.returncode == 1, result.stdout
+    assert (
+        "content/faq/notes.txt: This file is not a Markdown (.md) file, so it is not part of the FAQ. "
+        "How to fix it: Rename it to end in .md" in result.stderr
+    )

@@ -172,6 +172,10 @@ def translate(
     """
     result = LogTranslation()
     for record in records:
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            result.problems.append(problem)  # our plugins' own: a Problem already
+            continue
         source = _source_of(record, content)
         file = display_path(source, content) if source else None
         args = record.args if isinstance(record.args, tuple) else ()

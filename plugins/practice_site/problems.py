@@ -34,6 +34,15 @@ class Problem:
         return f"{where}: {self.what} How to fix it: {self.fix}"
 
 
+def warn(logger, problem: Problem) -> None:
+    """Log a problem that does not stop the plugin's work, with the problem itself on the record.
+
+    A bare `pelican` prints the message; `tools/build.py` takes the `Problem` from
+    the record (`record.problem`) as it is, so nothing is read back from text.
+    """
+    logger.warning("%s", problem, extra={"problem": problem})
+
+
 class ContentProblems(Exception):  # noqa: N818 - reads naturally where it is raised
     """Raised with every problem found, so that the build stops and lists them all."""
 

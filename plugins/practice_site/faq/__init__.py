@@ -20,7 +20,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import PagesGenerator
 
-from ..problems import ContentProblems
+from ..problems import ContentProblems, Problem, warn
 from . import jsonld, reading, rendering, validation
 from .collection import FaqCollection
 from .settings import read_settings
@@ -81,10 +81,16 @@ def build_collection(generators) -> None:
         collection.page_url = f"{siteurl}/{faq_pages[0].url}"
         collection.jsonld = jsonld.serialise(jsonld.faq_page(entries, collection.page_url, siteurl))
     elif entries:
-        logger.warning(
-            'No page says "Template: %s", so the %s FAQ questions are not shown as a list anywhere.',
-            faq_settings.page_template,
-            len(entries),
+        warn(
+            logger,
+            Problem(
+                file=f"{Path(content_root).name}/pages",
+                field="Template",
+                what=f"No page says 'Template: {faq_settings.page_template}', so the {len(entries)} FAQ "
+                "questions are not shown as a list anywhere.",
+                fix=f"Add the line 'Template: {faq_settings.page_template}' to the FAQ page "
+                "(content/pages/faq.md).",
+            ),
         )
     pages_generator.context["faq"] = collection
     logger.info("FAQ: %s questions", len(entries))

@@ -23,6 +23,7 @@ from pelican.contents import Page
 from pelican.readers import MarkdownReader
 
 from ..html_tools import make_safe
+from ..problems import Problem, warn
 
 logger = logging.getLogger(__name__)
 
@@ -108,8 +109,13 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
     content_root = settings["PATH"]
     folder = Path(content_root) / folder_name
     if not folder.is_dir():
-        logger.warning(
-            "There is no FAQ folder %s: the FAQ has no questions.", editor_path(content_root, folder)
+        warn(
+            logger,
+            Problem(
+                file=editor_path(content_root, folder),
+                what="There is no FAQ folder, so the FAQ has no questions.",
+                fix='Make the folder and put one Markdown file per question in it (make faq Q="...").',
+            ),
         )
         return []
     markdown_readers = {
@@ -118,8 +124,13 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
     markdown_extensions = set(markdown_readers)
     paths, ignored = faq_files(folder, markdown_extensions)
     for path in ignored:
-        logger.warning(
-            "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
+        warn(
+            logger,
+            Problem(
+                file=editor_path(content_root, path),
+                what="This file is not a Markdown (.md) file, so it is not part of the FAQ.",
+                fix="Rename it to end in .md if it is a question, or move it out of the FAQ folder.",
+            ),
         )
     read = []
     for path in paths:
