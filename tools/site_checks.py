@@ -195,12 +195,16 @@ class SiteChecker:
         # The pages a link to a missing page could have meant (the source files' names).
         self.page_names = page_names or []
         self.facts: dict[str, PageFacts] = {}
+        self.theme_ids: set[str] = set()
 
     def run(self) -> list[Finding]:
         findings: list[Finding] = []
         for html_file in sorted(self.output.rglob("*.html")):
             name = html_file.relative_to(self.output).as_posix()
             self.facts[name] = read_page(html_file.read_text(encoding="utf-8"))
+        # Ids on every page come from the theme (the menu, the footer): not worth listing in a hint.
+        pages = [set(facts.ids) for facts in self.facts.values()]
+        self.theme_ids = set.intersection(*pages) if len(pages) > 1 else set()
         for name, facts in self.facts.items():
             findings += self._page(name, facts)
         for sheet in sorted(self.output.rglob("*.css")):
@@ -288,7 +292,7 @@ class SiteChecker:
                     what=f"The link '{self.site.shown(url)}' goes to a part of {target} that does not exist: "
                     f"no question or heading there has the link name '{fragment}'.",
                     fix=f"Correct the part after '#' to one of the link names on {target}: "
-                    f"{_listed(ids.ids)}. A question's link name is its 'Slug:' line.",
+                    f"{_listed(set(ids.ids) - self.theme_ids)}. A question's link name is its 'Slug:' line.",
                     needles=(url, f"#{fragment}"),
                     target=url,
                 )
