@@ -29,13 +29,19 @@ class SharedMarkdownReader(MarkdownReader):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        self._meta = self._md.preprocessors["meta"]
+        # Made at the first read: Pelican makes a reader for every extension of every
+        # generator, and most of them never read a file.
+        self._md = None
+        self._meta = None
         self.keys_read: frozenset[str] = frozenset()
 
     def read(self, source_path):
         self._source_path = source_path
-        self._md.reset()
+        if self._md is None:
+            self._md = Markdown(**self.settings["MARKDOWN"])
+            self._meta = self._md.preprocessors["meta"]
+        else:
+            self._md.reset()
         if "meta" not in self._md.preprocessors:
             self._md.preprocessors.register(self._meta, "meta", META_PRIORITY)
         with pelican_open(source_path) as text:
