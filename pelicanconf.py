@@ -1,73 +1,20 @@
 """Settings for building the practice's site (development build).
 
-The therapist edits the block marked PRACTICE DETAILS below. Everything else is
-how the site is put together and rarely needs to change.
+Only how the site is built lives here. The practice's details and prices are in
+content/practice.toml, which the plugin practice_site.practice reads into the
+settings PRACTICE, PRICING, PRACTICE_PHONE_TEL, SITENAME and AUTHOR.
 """
-
-# ---------------------------------------------------------------------------
-# PRACTICE DETAILS: edit these. They appear in the header, the footer and the
-# search-engine data of every page. Values in [square brackets] and the 555
-# telephone number are PLACEHOLDERS: replace them with the practice's own.
-# ---------------------------------------------------------------------------
-PRACTICE = {
-    "name": "[Practice name]",
-    "therapist": "[Therapist name], [credentials]",
-    "city": "[City, State]",
-    "phone": "(555) 010-0199",
-    "email": "hello@example.com",
-    "booking_url": "https://example.com/book",
-}
-
-# The telephone number in the form phones dial (tel: links), made from the above.
-PRACTICE_PHONE_TEL = "+1" + "".join(c for c in PRACTICE["phone"] if c.isdigit())[-10:]
-
-# ---------------------------------------------------------------------------
-# PRICING: edit these. Every price, session length and session count the site
-# shows comes from here: the costs page, the FAQ's cost answer and the cost
-# calculator. In the Markdown pages, write a placeholder such as
-# {price:hourly_rate} instead of typing a price (the README lists the names).
-# Amounts are whole US dollars; lengths are whole hours; counts whole sessions.
-# The build checks these values and stops with a plain message if one is wrong.
-# ---------------------------------------------------------------------------
-PRICING = {
-    # The practice's rate, in dollars per hour, for every kind of session.
-    "hourly_rate": 150,
-    # The medical screen with the prescriber, in dollars. It is paid to the
-    # prescriber, not to the practice, and is shown as a separate line.
-    "medical_screen_fee": 500,
-    # Session lengths in hours. The practice's page does not say how long the
-    # intake, preparation and integration sessions are: 1 hour each is an
-    # ASSUMPTION. Please check these three and change them if they differ.
-    "intake_hours": 1,
-    "preparation_hours": 1,
-    "integration_hours": 1,
-    # The first medicine session is scheduled for this many hours.
-    "first_medicine_hours": 3,
-    # Later medicine sessions may be shorter: the shortest and longest a
-    # visitor can choose, and the length the calculator starts with.
-    "later_medicine_hours": {"min": 2, "max": 3, "default": 3},
-    # How many sessions a typical course has: the fewest, the most, and the
-    # number the calculator starts with.
-    "preparation_sessions": {"min": 1, "max": 3, "default": 2},
-    "medicine_sessions": {"min": 4, "max": 6, "default": 5},
-    # Integration sessions: how many a visitor can choose, and how many the
-    # calculator suggests for each medicine session (one after each).
-    "integration_sessions": {"min": 1, "max": 12, "per_medicine_session": 1},
-    # The sessions that out-of-network insurance benefits may reimburse (with
-    # a superbill from the practice). Choose from: "intake", "preparation",
-    # "medicine", "integration".
-    "reimbursable_sessions": ["preparation", "integration"],
-}
 
 # ---------------------------------------------------------------------------
 # Site settings: how the site is built.
 # ---------------------------------------------------------------------------
-SITENAME = PRACTICE["name"]
-AUTHOR = PRACTICE["therapist"]
 SITEURL = ""  # development: links work from `make devserver`; see publishconf.py
 RELATIVE_URLS = True
 
 PATH = "content"
+# Development builds go to preview/; output/ only ever holds the production site
+# (publishconf.py), so that it is always safe to upload.
+OUTPUT_PATH = "preview"
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []  # the site has no blog
 STATIC_PATHS = []  # the theme brings its own styles, scripts and icon
@@ -75,6 +22,11 @@ STATIC_PATHS = []  # the theme brings its own styles, scripts and icon
 TEMPLATE_PAGES = {"site/robots.txt": "robots.txt"}
 
 THEME = "theme"
+# Every template of the theme escapes what it prints: a title, description or
+# practice detail with & " ' < appears exactly as typed, and can never break a
+# page. HTML that the build makes itself (a page's Markdown, the FAQ answers,
+# JSON-LD) is marked safe where it is printed (see theme/README.md).
+JINJA_ENVIRONMENT = {"autoescape": True}
 TIMEZONE = "America/New_York"
 DEFAULT_LANG = "en"
 DEFAULT_DATE = "fs"
@@ -109,20 +61,34 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},
+        # Lists as people type them: numbered lists keep their first number, and a list
+        # right under a line of text or nested by two spaces is still a list
+        # (plugins/practice_site/markdown_lists.py).
+        "markdown.extensions.sane_lists": {},
+        "practice_site.markdown_lists": {},
     },
     "output_format": "html5",
 }
 
 # Our plugins are one package, plugins/practice_site, installed into .venv in
 # editable mode (pyproject.toml), so Pelican imports them by their full names.
+# practice_site.practice comes first: the others read the settings it sets.
 PLUGINS = [
+    "practice_site.practice",
     "pelican.plugins.sitemap",
     "practice_site.cost_calculator",
     "practice_site.faq",
     "practice_site.markdown_reader",
     "practice_site.security_headers",
     "practice_site.template_cache",
+    "practice_site.extra_files",
+    "practice_site.asset_hashing",
 ]
+
+# Content hashes in the theme's file names (plugins/practice_site/asset_hashing), so
+# that browsers keep them for a year. Off for the live preview, so that an edited
+# style sheet keeps its name; publishconf.py switches it on.
+ASSET_HASHING = False
 
 # The FAQ: one Markdown file per question in content/faq/ (plugins/practice_site/faq).
 FAQ_COLLECTION = {

@@ -15,10 +15,17 @@ globals().update(
     if name.isupper()
 )
 
-# The live address of the site, without a trailing slash. PLACEHOLDER domain:
-# set SITEURL in the environment (or edit here) to the practice's own.
-SITEURL = os.environ.get("SITEURL", "https://www.example.com").rstrip("/")
+# The live address is `site_url` in content/practice.toml (the plugin
+# practice_site.practice sets SITEURL from it). The SITEURL environment
+# variable overrides it, for a preview on another address.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+SITEURL_FROM_PRACTICE = True
 RELATIVE_URLS = False
+# After the build, list what is not yet real (tools/go_live.py): placeholders and
+# unconfirmed assumptions. Every upload command refuses while that list is not empty.
+GO_LIVE_CHECK = True
+# The production site goes to output/, the folder to upload; previews go to preview/.
+OUTPUT_PATH = "output"
 
 DELETE_OUTPUT_DIRECTORY = True
 
@@ -26,3 +33,17 @@ DELETE_OUTPUT_DIRECTORY = True
 # nor the file itself (IGNORE_FILES also applies to the theme's static files).
 DEV_RELOAD = False
 IGNORE_FILES = [*globals().get("IGNORE_FILES", ["**/.*"]), "dev-reload.js"]
+
+# Theme files carry a hash of their content in their names, so hosts can tell
+# browsers to keep them for a year (plugins/practice_site/asset_hashing).
+ASSET_HASHING = True
+
+# A .br (brotli) and a .gz (gzip) copy beside every text file, made once at build
+# time (plugins/practice_site/precompression); Apache (.htaccess) and nginx
+# (`make nginx-config`) send them to browsers that accept them. Copies already
+# made for the same content are reused from the cache folder (not part of the site).
+PLUGINS = [*PLUGINS, "practice_site.precompression"]  # noqa: F821 - PLUGINS comes from pelicanconf.py
+PRECOMPRESSION = {
+    "suffixes": [".html", ".css", ".js", ".svg", ".xml", ".json"],
+    "cache": str(Path(__file__).resolve().parent / ".cache" / "compressed"),
+}

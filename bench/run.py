@@ -14,10 +14,17 @@ Prints a table and writes bench/results.json with:
   content/faq of a temporary copy of the content; our build with the real settings
   unchanged, against plain Pelican building the same files as pages (PAGE_PATHS
   gains "faq"); three runs each, interleaved; median, ratio, growth 100 -> 1,000.
-- weight: every page of a production build served on 127.0.0.1, loaded in Chromium:
-  the bytes of the HTML and of every file it loads, raw and gzip (level 9), and the
-  number of requests.
+- weight: every page of a production build served on 127.0.0.1 (tools/site_server.py,
+  with the `_headers` cache rules), opened in Chromium twice in one browser context: a
+  first view and a repeat view. For each: the requests the server got, and the bytes
+  of those files as a host sends them to a browser that takes brotli (the build's
+  `.br` copy) or only gzip (its `.gz` copy), and uncompressed. No request routing, so
+  Chromium's cache works as on the real site.
 - lighthouse: Lighthouse (npm, pinned) on every page, mobile preset: four scores.
+- longfaq: a FAQ of 70 answers (the practice's own, and generated ones of about 150
+  words from a Markov chain over the site's own text, in seven topics), built and
+  loaded in Chromium: faq.html with
+  everything it loads, raw, gzip (level 9) and brotli (quality 11).
 
 Usage: python bench/run.py [--quick] [--only PARTS]
   --quick: one run each, for trying it out
@@ -28,15 +35,17 @@ Usage: python bench/run.py [--quick] [--only PARTS]
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
+import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from html import unescape
 from pathlib import Path
 
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS  # one source for Chromium's flags
@@ -51,8 +60,11 @@ RESULTS = ROOT / "bench" / "results.json"
 PLAIN_PLUGINS = ["pelican.plugins.sitemap"]
 SCALE_SIZES = (10, 100, 1000)
 LIGHTHOUSE_ATTEMPTS = 3
-PARTS = ("build", "entry", "scale", "weight", "lighthouse")
+PARTS = ("build", "entry", "scale", "weight", "lighthouse", "longfaq")
 ENTRY_SIZES = (200, 2000)
+LONG_FAQ_ENTRIES = 70
+LONG_FAQ_WORDS = 150
+LONG_FAQ_TOPICS = ("Before", "Safety", "Sessions", "Feelings", "After", "Costs", "Practical")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 TARGETS = {
@@ -61,7 +73,9 @@ TARGETS = {
     "scale_growth_100_to_1000_max": 10.0,
     "scale_ratio_1000_max": 1.5,
     "page_weight_gzip_max_bytes": 14 * 1024,
+    "repeat_view_requests": 1,
     "lighthouse_min": 100,
+    "long_faq_brotli_max_bytes": 24 * 1024,
 }
 
 
@@ -129,8 +143,10 @@ def markdown_floor(files: list[Path]) -> float:
     from pelican.settings import read_settings
     from practice_site.cost_calculator.model import build_model
     from practice_site.cost_calculator.placeholders import PricePlaceholderExtension, placeholder_values
+    from practice_site.practice import ensure_loaded
 
-    settings = read_settings(str(ROOT / "publishconf.py"))
+    settings = read_settings(str(ROOT / "publishconf.py"), override={"PATH": str(ROOT / "content")})
+    ensure_loaded(settings)  # PRICING, from content/practice.toml
     configs = dict(settings["MARKDOWN"].get("extension_configs", {}))
     configs.setdefault("markdown.extensions.meta", {})  # Pelican's Markdown reader adds it
     pricing = settings["PRICING"]
@@ -209,39 +225,115 @@ def address(url: str, name: str) -> str:
     return f"{url}/{name.removesuffix('index.html')}"
 
 
-def bench_weight(site: Path, url: str) -> dict:
-    """Each page with everything it loads, as Chromium fetches it on a first visit."""
+def sent_bytes(site: Path, path: str) -> dict[str, int]:
+    """The body a host sends for `path`: uncompressed, its `.br` copy, its `.gz` copy.
+
+    A file without a copy (compression would not make it smaller) is sent as it is.
+    """
+    file = site / path.lstrip("/")
+    if path.endswith("/"):
+        file = file / "index.html"
+    if not file.is_file():
+        return {"raw": 0, "br": 0, "gzip": 0}
+    raw = file.stat().st_size
+    sizes = {"raw": raw}
+    for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+        copy = file.with_name(file.name + suffix)
+        sizes[encoding] = copy.stat().st_size if copy.is_file() else raw
+    return sizes
+
+
+def view_summary(site: Path, paths: list[str]) -> dict:
+    files = {path: sent_bytes(site, path) for path in paths}
+    totals = {kind: sum(f[kind] for f in files.values()) for kind in ("raw", "br", "gzip")}
+    return {"requests": len(paths), **totals, "files": files}
+
+
+def bench_weight(site: Path, url: str, request_log: list[str], names: list[str] | None = None) -> dict:
+    """Each page, first view and repeat view in one context: requests and bytes sent."""
     from playwright.sync_api import sync_playwright
 
     pages = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name in page_names(site):
+        for name in names or page_names(site):
             context = browser.new_context()
             page = context.new_page()
-            files: dict[str, bytes] = {}
-            page.on("requestfinished", lambda request, files=files: files.update({request.url: request}))
-            page.goto(address(url, name))
-            page.wait_for_load_state("networkidle")
-            loaded = {}
-            for request_url, request in files.items():
-                response = request.response()
-                body = response.body() if response else b""
-                loaded[request_url.removeprefix(url)] = {
-                    "raw": len(body),
-                    "gzip": len(gzip.compress(body, 9)),
-                }
+            views = []
+            for _view in ("first", "repeat"):
+                del request_log[:]
+                page.goto(address(url, name))
+                page.wait_for_load_state("networkidle")
+                views.append(view_summary(site, list(request_log)))
             context.close()
             pages[name] = {
-                "requests": len(loaded),
-                "raw": sum(f["raw"] for f in loaded.values()),
-                "gzip": sum(f["gzip"] for f in loaded.values()),
                 "html_raw": (site / name).stat().st_size,
-                "html_gzip": len(gzip.compress((site / name).read_bytes(), 9)),
-                "files": loaded,
+                "first": views[0],
+                "repeat": views[1],
             }
         browser.close()
     return pages
+
+
+def write_long_faq(faq_dir: Path, count: int) -> None:
+    """`count` answers of about 150 words, in seven topics, from the words of the site's own pages.
+
+    Words drawn at random (fixed seed) as often as the practice uses them: the text
+    compresses about as real answers do, a little worse (70 such answers' visible text
+    is about 19 KB brotli, against about 15 KB for real ones), never better. A Markov
+    chain over the site's small text would copy whole phrases and compress far better
+    than anything a therapist writes.
+    """
+    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
+    words = re.findall(r"[A-Za-z’']{2,}", re.sub(r"^\w+:.*$|\{[^}]*\}|\([^)]*\)", " ", text, flags=re.M))
+    chooser = random.Random(11)
+    for number in range(1, count + 1):
+        sentences, total = [], 0
+        while total < LONG_FAQ_WORDS:
+            length = chooser.randint(8, 20)
+            sentence = " ".join(chooser.choice(words) for _ in range(length))
+            sentences.append(sentence[0].upper() + sentence[1:] + ".")
+            total += length
+        half = len(sentences) // 2
+        answer = " ".join(sentences[:half]) + "\n\n" + " ".join(sentences[half:])
+        question = " ".join(chooser.choice(words) for _ in range(6))
+        (faq_dir / f"long-{number:03d}.md").write_text(
+            f"Title: {question[0].upper() + question[1:]}, question {number}?\n"
+            f"Topic: {LONG_FAQ_TOPICS[number % len(LONG_FAQ_TOPICS)]}\n"
+            f"Order: {1000 + number}\n\n{answer}\n",
+            encoding="utf-8",
+        )
+
+
+def bench_long_faq(work: Path) -> dict:
+    """faq.html with 70 answers, and all it loads: raw, gzip and brotli; its visible text alone."""
+    import brotli
+
+    content = work / "content-longfaq"
+    shutil.copytree(ROOT / "content", content)
+    # The practice's own questions stay (other pages show some of them); generated ones make 70.
+    write_long_faq(content / "faq", LONG_FAQ_ENTRIES - len(list((content / "faq").glob("*.md"))))
+    site = work / "served-longfaq"
+    site.mkdir()
+    request_log: list[str] = []
+    with serve(site, request_log) as url:
+        run([*ours(content, site)], env={"SITEURL": url})
+        page = bench_weight(site, url, request_log, ["faq.html"])["faq.html"]
+    first = page["first"]  # a first view: the bytes of the build's .gz and .br copies
+    html = (site / "faq.html").read_text(encoding="utf-8")
+    main = html[html.index("<main") : html.index("</main>")]
+    text = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", main))).encode()
+    return {
+        "entries": LONG_FAQ_ENTRIES,
+        "visible_text_bytes": len(text),
+        "visible_text_brotli": len(brotli.compress(text, quality=11)),
+        "requests": first["requests"],
+        "raw": first["raw"],
+        "gzip": first["gzip"],
+        "brotli": first["br"],
+        "html_raw": page["html_raw"],
+        "files": first["files"],
+    }
 
 
 def bench_lighthouse(site: Path, url: str) -> dict:
@@ -329,11 +421,14 @@ def table(results: dict) -> str:
     lighthouse = results.get("lighthouse", {"error": "not run"})
     if "error" not in weight:
         lines.append(
-            f"Pages (targets: all it loads <= {TARGETS['page_weight_gzip_max_bytes']} B gzip; Lighthouse 100)"
+            f"Pages (targets: all it loads <= {TARGETS['page_weight_gzip_max_bytes']} B gzip; "
+            f"repeat view {TARGETS['repeat_view_requests']} request; Lighthouse 100). Bytes as sent: "
+            "br = brotli copies, gz = gzip copies"
         )
         lines.append(
-            f"  {'page':<24} | {'html B':>7} | {'html gz':>7} | {'all B':>7} | {'all gz':>7} | {'req':>3} | "
-            "perf a11y bp  seo"
+            f"  {'page':<24} | {'html B':>6} | {'1st req':>7} | {'1st B':>6} | {'1st br':>6} | "
+            f"{'1st gz':>6} | "
+            f"{'rep req':>7} | {'rep br':>6} | {'rep gz':>6} | perf a11y bp  seo"
         )
         for name, w in weight.items():
             scores = lighthouse.get(name, {}) if isinstance(lighthouse, dict) else {}
@@ -342,10 +437,24 @@ def table(results: dict) -> str:
                 if "performance" in scores
                 else "  (no Lighthouse)"
             )
+            first, repeat = w["first"], w["repeat"]
             lines.append(
-                f"  {name:<24} | {w['html_raw']:>7} | {w['html_gzip']:>7} | {w['raw']:>7} | {w['gzip']:>7} | "
-                f"{w['requests']:>3} | {score_text}"
+                f"  {name:<24} | {w['html_raw']:>6} | {first['requests']:>7} | {first['raw']:>6} | "
+                f"{first['br']:>6} | {first['gzip']:>6} | {repeat['requests']:>7} | {repeat['br']:>6} | "
+                f"{repeat['gzip']:>6} | {score_text}"
             )
+    long_faq = results.get("longfaq", {"error": "not run"})
+    if "error" not in long_faq:
+        lines += [
+            "",
+            f"Long FAQ ({long_faq['entries']} answers, the practice's and generated ones of about "
+            f"{LONG_FAQ_WORDS} words, "
+            f"faq.html with all it loads, {long_faq['requests']} requests)",
+            f"  raw {long_faq['raw']} B | gzip {long_faq['gzip']} B | brotli {long_faq['brotli']} B "
+            f"(target <= {TARGETS['long_faq_brotli_max_bytes']} B) | HTML alone {long_faq['html_raw']} B | "
+            f"visible text alone {long_faq['visible_text_bytes']} B, "
+            f"{long_faq['visible_text_brotli']} B brotli",
+        ]
     return "\n".join(lines)
 
 
@@ -388,14 +497,18 @@ def main(argv: list[str] | None = None) -> int:
         site = work / "served"
         site.mkdir()
         if {"weight", "lighthouse"} & set(args.only):
-            with serve(site) as url:
+            request_log: list[str] = []
+            with serve(site, request_log) as url:
                 run(ours(ROOT / "content", site), env={"SITEURL": url})
                 if "weight" in args.only:
                     print("Weight...", file=sys.stderr)
-                    results["weight"] = guarded("weight", bench_weight, site, url)
+                    results["weight"] = guarded("weight", bench_weight, site, url, request_log)
                 if "lighthouse" in args.only:
                     print("Lighthouse...", file=sys.stderr)
                     results["lighthouse"] = guarded("lighthouse", bench_lighthouse, site, url)
+        if "longfaq" in args.only:
+            print("Long FAQ...", file=sys.stderr)
+            results["longfaq"] = guarded("long FAQ", bench_long_faq, work)
     print(table(results))
     if full:
         RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

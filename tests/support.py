@@ -2,8 +2,9 @@
 
 - content and builds: `content_copy`, `edit`, `append`, `line_of`, `failed_build`, `make`, `snapshot`;
 - the FAQ: `EXPECTED_SLUGS`, `faq_file`, `visible_entries`, `jsonld_blocks`, `squash`;
-- prices: `site_pricing`, `price` (a price as the site shows it, from PRICING), `build_with`
-  and the expected rows and summary of the cost calculator, from the plugin's model.
+- prices: `site_pricing`, `price` (a price as the site shows it, from [pricing]), `build_with`
+  and the expected rows and summary of the cost calculator, from the plugin's model;
+- the practice file: `site_tables`, `content_with`, `ready_tables` (content/practice.toml).
 
 Fixtures (the built site, the browser) are in conftest.py.
 """
@@ -15,10 +16,11 @@ import json
 import os
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, SITEURL, build_site, load_settings, write_settings
+from conftest import ROOT, SITEURL, build_site
 from practice_site.cost_calculator import model, placeholders, widget  # noqa: F401 - re-exported for the tests
 
 # --- Content and builds --------------------------------------------------------
@@ -141,32 +143,27 @@ INPUT_ORDER = ("existing_client", "preparation", "medicine", "later_hours", "int
 
 
 def site_pricing() -> dict:
-    """The PRICING setting the therapist keeps, read fresh."""
-    return copy.deepcopy(load_settings()["PRICING"])
+    """The [pricing] table the therapist keeps in content/practice.toml, read fresh (without its marks)."""
+    pricing = copy.deepcopy(site_tables()["pricing"])
+    pricing.pop("unconfirmed", None)
+    return pricing
 
 
 def price(name: str) -> str:
-    """A price from the site's PRICING (e.g. "hourly_rate") as the site shows it: "$150"."""
+    """A price from the site's [pricing] (e.g. "hourly_rate") as the site shows it: "$150"."""
     return model.format_usd(site_pricing()[name])
 
 
-def write_pricing_settings(
-    folder: Path, pricing: dict | None = None, *, delete_pricing: bool = False
-) -> Path:
-    """A settings file that starts from publishconf.py and overrides PRICING."""
-    lines = []
+def build_with(tmp: Path, pricing: dict | None = None, *, delete_pricing: bool = False):
+    """Build a copy of the real content whose [pricing] is `pricing`; return (process, output)."""
+    tables = site_tables()
     if pricing is not None:
-        lines.append(f"PRICING = {pricing!r}")
+        tables["pricing"] = pricing
     if delete_pricing:
-        lines.append("del PRICING")
-    return write_settings(folder / "test_settings.py", *lines)
-
-
-def build_with(tmp: Path, pricing: dict | None = None, **kwargs):
-    """Build the real content with a test PRICING into tmp/output; return (process, output)."""
-    settings = write_pricing_settings(tmp / "settings", pricing, **kwargs)
+        del tables["pricing"]
+    content = content_with(tmp, tables)
     output = tmp / "output"
-    return build_site(output, settings=str(settings)), output
+    return build_site(output, content=content), output
 
 
 def expected_result(pricing: dict, choices: dict) -> dict:
@@ -218,3 +215,64 @@ def expected_summary(result: dict) -> str:
             f" about {model.format_usd(result['net'])}"
         )
     return text + "."
+
+
+# --- The practice file (content/practice.toml) ------------------------------------------
+
+PRACTICE_FILE = ROOT / "content" / "practice.toml"
+
+
+def site_tables() -> dict:
+    """The real practice.toml, read fresh: {"practice": {...}, "pricing": {...}}."""
+    return tomllib.loads(PRACTICE_FILE.read_text(encoding="utf-8"))
+
+
+def toml_value(value) -> str:
+    """`value` written as TOML (JSON's strings, numbers, booleans and arrays are TOML too)."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items()) + " }"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return json.dumps(value)
+
+
+def toml_text(tables: dict) -> str:
+    """A practice.toml with `tables` (each table's sub-tables written as their own parts)."""
+    lines = []
+    for table, values in tables.items():
+        nested = {k: v for k, v in values.items() if isinstance(v, dict) and table == "practice"}
+        lines.append(f"[{table}]")
+        lines += [f"{key} = {toml_value(value)}" for key, value in values.items() if key not in nested]
+        for key, value in nested.items():
+            lines.append(f"[{table}.{key}]")
+            lines += [f"{sub} = {toml_value(item)}" for sub, item in value.items()]
+    return "\n".join(lines) + "\n"
+
+
+def content_with(tmp_path: Path, tables: dict | None = None, *, text: str | None = None) -> Path:
+    """A copy of the real content folder whose practice.toml holds `tables` (or exactly `text`)."""
+    content = tmp_path / "content"
+    if not content.exists():
+        shutil.copytree(ROOT / "content", content)
+    written = text if text is not None else toml_text(tables if tables is not None else site_tables())
+    (content / "practice.toml").write_text(written, encoding="utf-8")
+    return content
+
+
+def ready_tables() -> dict:
+    """The real file with every placeholder replaced and every assumption confirmed: ready to go live."""
+    tables = site_tables()
+    tables["practice"].update(
+        name="Smith & Jones Counseling",
+        therapist="Dana O'Neil",
+        credentials="LMFT",
+        city="Portland, Oregon",
+        phone="(503) 123-4567",
+        email="dana@smith-jones-counseling.com",
+        booking_url="https://booking.smith-jones-counseling.com/dana",
+        site_url="https://www.smith-jones-counseling.com",
+        licence={"type": "LMFT", "number": "T1234", "state": "Oregon"},
+        unconfirmed=[],
+    )
+    tables["pricing"]["unconfirmed"] = []
+    return tables

@@ -75,7 +75,7 @@ def test_an_unknown_name_stops_the_build_naming_file_line_and_valid_names(tmp_pa
 
     assert result.returncode == 1
     assert f"content/faq/what-does-kap-cost.md, line {line}:" in result.stderr
-    assert "{price:screen_fee} names no setting in PRICING" in result.stderr
+    assert "{price:screen_fee} names no value in [pricing] of content/practice.toml" in result.stderr
     assert "hourly_rate" in result.stderr and "medical_screen_fee" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
 

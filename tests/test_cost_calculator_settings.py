@@ -12,64 +12,64 @@ from support import build_with, site_pricing
 BAD_SETTINGS = {
     "negative price": (
         lambda p: p.update(hourly_rate=-150),
-        ["PRICING['hourly_rate']", "-150 is below zero", "Write zero or more dollars per hour"],
+        ["hourly_rate: -150 is below zero", "Write zero or more dollars per hour"],
     ),
     "minimum above maximum": (
         lambda p: p.update(preparation_sessions={"min": 4, "max": 3, "default": 3}),
-        ["PRICING['preparation_sessions']['min']", "the minimum (4) is above the maximum (3)", "Make 'min'"],
+        ["preparation_sessions.min:", "the minimum (4) is above the maximum (3)", "Make 'min'"],
     ),
     "default outside its range": (
         lambda p: p["medicine_sessions"].update(default=7),
         [
-            "PRICING['medicine_sessions']['default']",
+            "medicine_sessions.default:",
             "the default (7) is outside the range",
             "Choose a default",
         ],
     ),
     "missing price": (
         lambda p: p.pop("medical_screen_fee"),
-        ["PRICING['medical_screen_fee']", "the value is missing", "Write a whole number of dollars"],
+        ["medical_screen_fee:", "the value is missing", "Write a whole number of dollars"],
     ),
     "missing default": (
         lambda p: p["later_medicine_hours"].pop("default"),
-        ["PRICING['later_medicine_hours']['default']", "the value is missing"],
+        ["later_medicine_hours.default:", "the value is missing"],
     ),
     "price written as text": (
         lambda p: p.update(hourly_rate="150"),
-        ["PRICING['hourly_rate']", "'150' is not a whole number", "without quotes"],
+        ["hourly_rate:", "'150' is not a whole number", "without quotes"],
     ),
     "price with cents": (
         lambda p: p.update(medical_screen_fee=499.5),
-        ["PRICING['medical_screen_fee']", "499.5 is not a whole number of dollars"],
+        ["medical_screen_fee:", "499.5 is not a whole number of dollars"],
     ),
     "zero-hour session": (
         lambda p: p.update(intake_hours=0),
-        ["PRICING['intake_hours']", "a session cannot last 0 hours"],
+        ["intake_hours:", "a session cannot last 0 hours"],
     ),
     "no medicine session": (
         lambda p: p.update(medicine_sessions={"min": 0, "max": 6, "default": 5}),
-        ["PRICING['medicine_sessions']['min']", "at least one medicine session"],
+        ["medicine_sessions.min:", "at least one medicine session"],
     ),
     "unknown kind of session": (
         lambda p: p.update(reimbursable_sessions=["prep"]),
-        ["PRICING['reimbursable_sessions']", "'prep' is not a kind of session", '"preparation"'],
+        ["reimbursable_sessions:", "'prep' is not a kind of session", '"preparation"'],
     ),
     "misspelt setting": (
         lambda p: p.update(hourly_rates=150),
-        ["PRICING['hourly_rates']", "not a pricing setting", "hourly_rate"],
+        ["hourly_rates:", "not a pricing setting", "hourly_rate"],
     ),
     "integration range too narrow": (
         lambda p: p.update(integration_sessions={"min": 1, "max": 4, "per_medicine_session": 1}),
-        ["PRICING['integration_sessions']", "outside the range 1 to 4", "'max' at least 6"],
+        ["integration_sessions:", "outside the range 1 to 4", "'max' at least 6"],
     ),
 }
 
 
-def assert_stopped_with(result, expected: list[str]) -> None:
+def assert_stopped_with(result, expected: list[str], where: str = "content/practice.toml, line ") -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "NOT built" in result.stderr
-    assert "pelicanconf.py:" in result.stderr
+    assert where in result.stderr
     assert "How to fix it:" in result.stderr
     for words in expected:
         assert words in result.stderr, result.stderr
@@ -88,7 +88,9 @@ def test_each_bad_setting_stops_the_build_with_its_message(case, tmp_path):
 
 def test_a_missing_pricing_block_stops_the_build(tmp_path):
     result, _ = build_with(tmp_path, delete_pricing=True)
-    assert_stopped_with(result, ["The PRICING setting is missing", "Restore the PRICING block"])
+    assert_stopped_with(
+        result, ["The part [pricing] is missing", "Restore the line [pricing]"], "content/practice.toml: "
+    )
 
 
 def test_every_mistake_is_listed_at_once(tmp_path):
@@ -97,7 +99,13 @@ def test_every_mistake_is_listed_at_once(tmp_path):
     pricing["medicine_sessions"]["min"] = 9
     result, _ = build_with(tmp_path, pricing)
     assert_stopped_with(
-        result, ["1. pelicanconf.py: PRICING['hourly_rate']", "2. pelicanconf.py: PRICING['medicine"]
+        result,
+        [
+            "1. content/practice.toml, line ",
+            "hourly_rate: -1 is below zero",
+            "2. content/practice.toml, line ",
+            "medicine_sessions.min:",
+        ],
     )
 
 

@@ -11,6 +11,7 @@ import json
 import pytest
 from browser_site import axe_violations, route_to_site
 from conftest import ROOT, SITEURL
+from practice_site.asset_hashing import unhashed_name
 from support import (
     INPUT_ORDER,
     VECTORS,
@@ -273,7 +274,7 @@ def test_script_and_styles_add_at_most_4_kb_gzip_and_no_library(soups):
     loaded = [s["src"] for s in widget.find_all("script", src=True)]
     loaded += [link["href"] for link in soups["costs.html"].find_all("link", rel="stylesheet")]
     assert [u for u in loaded if "cost-calculator" in u] == [
-        u for u in loaded if u.endswith(("cost-calculator.js", "cost-calculator.css"))
+        u for u in loaded if unhashed_name(u).endswith(("cost-calculator.js", "cost-calculator.css"))
     ]
     assert len([u for u in loaded if "cost-calculator" in u]) == 2
 

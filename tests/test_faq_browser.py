@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from browser_site import axe_violations, site_context
-from conftest import SITEURL
+from conftest import SITEURL, served_build
 from support import EXPECTED_SLUGS
 
 
@@ -153,3 +153,63 @@ def test_axe_finds_no_violations_with_every_answer_open(browser, site_url, faq_s
         page.get_by_role("button", name="Show all answers").click()
         assert all(open_state(page))
         assert axe_violations(page, f"faq.html, all open, {width}px {scheme}") == []
+
+
+def test_the_filter_narrows_questions_and_announces_the_count(page, faq_site):
+    page.goto(f"{faq_site}/faq.html")
+    box = page.get_by_label("Find a question")
+    assert page.locator("#faq-filter-count").get_attribute("aria-live") == "polite"
+    box.fill("addictive")
+    visible = page.locator("[data-faq] details.faq__entry:visible")
+    visible.first.wait_for()
+    assert [d.get_attribute("id") for d in visible.all()] == ["is-ketamine-addictive"]
+    page.get_by_text("1 of 13 questions matches.").wait_for()
+    box.fill("zzzz")
+    page.get_by_text("No question matches. Try another word.").wait_for()
+    # A deep link to a question the filter hides shows every question again and opens it.
+    page.evaluate("location.hash = 'can-i-drive-home'")
+    page.locator("#can-i-drive-home .faq__answer").wait_for(state="visible")
+    assert box.input_value() == ""
+    assert page.locator("[data-faq] details.faq__entry:visible").count() == 13
+
+
+def test_axe_finds_no_violations_with_the_filter_in_use(browser, site_url, faq_site):
+    with site_context(browser, site_url, bypass_csp=True) as context:
+        page = context.new_page()
+        page.goto(f"{faq_site}/faq.html")
+        page.get_by_label("Find a question").fill("ketamine")
+        page.get_by_text("of 13 questions match").wait_for()
+        page.get_by_role("button", name="Show all answers").click()
+        assert axe_violations(page, "faq.html, filtered") == []
+
+
+@pytest.fixture(scope="module")
+def topics_site_url(tmp_path_factory):
+    """A build whose FAQ has topics (test_faq_content's fixture), served on loopback."""
+    from test_faq_content import content_with_topics
+
+    tmp = tmp_path_factory.mktemp("topics")
+    with served_build(tmp / "out", content=content_with_topics(tmp)) as url:
+        yield url
+
+
+def test_with_topics_the_filter_hides_topics_left_empty(browser, topics_site_url):
+    # This build's addresses are the loopback server's own (served_build), so no routing is needed.
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{topics_site_url}/faq.html")
+        topics = page.locator("nav.faq__topics li:visible")
+        assert [t.inner_text() for t in topics.all()] == ["Costs", "Safety", "Other questions"]
+        page.get_by_label("Find a question").fill("addictive")
+        page.get_by_text("1 of 13 questions matches.").wait_for()
+        assert [t.inner_text() for t in topics.all()] == ["Safety"]
+        assert page.locator("section.faq__topic:visible").count() == 1
+        page.get_by_role("button", name="Show all answers").click()
+        assert axe_violations(page, "faq.html with topics, filtered") == []
+        # A link to a topic at the top still leads to its heading once the filter is cleared.
+        page.get_by_label("Find a question").fill("")
+        page.get_by_role("navigation", name="FAQ topics").get_by_role("link", name="Costs").click()
+        page.wait_for_url("**/faq.html#topic-costs")
+    finally:
+        context.close()

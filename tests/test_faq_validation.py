@@ -47,7 +47,7 @@ def duplicate_anchor(content):
 
 def anchor_made_from_question_clashes(content):
     (content / "faq" / "another.md").write_text("Title: Is KAP a quick fix!\n\nNo.\n", encoding="utf-8")
-    (content / "faq" / "yet-another.md").write_text("Title: Is KAP a quick fix…\n\nNo.\n", encoding="utf-8")
+    (content / "faq" / "yet-another.md").write_text("Title: Is KAP a quick-fix?\n\nNo.\n", encoding="utf-8")
     return "content/faq/yet-another.md", "Slug", "also used by content/faq/another.md"
 
 

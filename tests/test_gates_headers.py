@@ -37,8 +37,11 @@ def settings_csp() -> str:
 
 
 def headers_of(site) -> dict[str, str]:
+    """The security headers of `_headers`: its first block, for every path."""
     blocks = parse((site / HEADERS_FILE).read_text(encoding="utf-8"))
-    assert list(blocks) == ["/*"], "one block for every path"
+    assert next(iter(blocks)) == "/*", "the security headers come first, for every path"
+    # The other blocks only say how long each file may be kept (see test_hosts_files.py).
+    assert all([name for name, _ in headers] == ["Cache-Control"] for headers in list(blocks.values())[1:])
     return dict(blocks["/*"])
 
 
@@ -155,14 +158,9 @@ def test_a_wrong_headers_setting_stops_the_build_with_a_plain_message(tmp_path):
     assert not (tmp_path / "out" / HEADERS_FILE).exists()
 
 
-def test_readme_nginx_and_apache_snippets_match_the_headers_file(site):
-    """The README's copies for nginx and Apache say exactly what `_headers` says."""
+def test_readme_sends_nginx_and_apache_to_the_generated_configuration():
+    """No hand-copied headers in the README: nginx and Apache get theirs from the build."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    expected = sorted(headers_of(site).items())
-    for language, line in (
-        ("nginx", r'add_header (\S+) "(.*)" always;'),
-        ("apache", r'Header always set (\S+) "(.*)"'),
-    ):
-        block = re.search(rf"```{language}\n(.*?)```", readme, re.S)
-        assert block, f"README has no {language} snippet"
-        assert sorted(re.findall(line, block.group(1))) == expected, language
+    assert "make nginx-config" in readme and ".htaccess" in readme
+    assert "add_header Content-Security-Policy" not in readme
+    assert "Header always set Content-Security-Policy" not in readme

@@ -1,14 +1,15 @@
-"""`make faq`: a new question with a placeholder answer, which the build refuses until it is written."""
+"""`make faq`: a new question with a placeholder answer, which the go-live list names until it is written."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import build_site
 from support import content_copy, failed_build, make, snapshot
 
 QUESTION = "Can I eat before my session?"
 
 
-def test_make_faq_creates_the_entry_and_the_build_refuses_the_placeholder(tmp_path):
+def test_make_faq_creates_the_entry_and_go_live_lists_the_placeholder(tmp_path):
     content = content_copy(tmp_path)
     # Orders above the real entries' (the real FAQ numbers its questions 10 to 130).
     (content / "faq").mkdir(exist_ok=True)
@@ -24,13 +25,19 @@ def test_make_faq_creates_the_entry_and_the_build_refuses_the_placeholder(tmp_pa
     assert header.splitlines() == [f"Title: {QUESTION}", "Order: 512"]
     assert answer.startswith("PLACEHOLDER:")
 
-    message = failed_build(content, tmp_path)
-    assert "content/faq/can-i-eat-before-my-session.md, line 4: This file still has a placeholder" in message
+    built = build_site(tmp_path / "out1", content=content)
+    assert built.returncode == 0, built.stderr
+    assert "Not ready to go live" in built.stdout
+    assert (
+        "content/faq/can-i-eat-before-my-session.md, line 4: This file still has a placeholder"
+        in built.stdout
+    )
 
     answer = "A light meal a few hours before is best."
     entry.write_text(f"Title: {QUESTION}\nOrder: 512\n\n{answer}\n", encoding="utf-8")
     built = build_site(tmp_path / "out2", content=content)
     assert built.returncode == 0, built.stderr
+    assert "can-i-eat-before-my-session.md" not in built.stdout
 
 
 def test_make_faq_without_a_question_says_how(tmp_path):
@@ -70,3 +77,68 @@ def test_new_question_goes_after_the_last_one_of_the_real_content(tmp_path):
         ]
     )
     assert f"Order: {expected_order}\n" in text
+
+
+# Questions make could expand, or a shell could run: each must be kept as typed.
+AS_TYPED = [
+    "Is it $150 per hour?",
+    "Do I pay $$ or $1 up front?",
+    "What does `date` show on my bill?",
+    "Can I write $(whoami) or $(shell touch MARKER) here?",
+    "What if I type 'single' and \"double\" quotes?",
+    "Is 100% of the $(HOME) cost covered; or ${PATH}?",
+]
+
+
+@pytest.mark.parametrize("question", AS_TYPED, ids=range(len(AS_TYPED)))
+def test_make_faq_keeps_the_question_exactly_as_typed(question, tmp_path):
+    content = content_copy(tmp_path)
+    marker = tmp_path / "ran"
+    question = question.replace("MARKER", str(marker))
+    before = set((content / "faq").iterdir())
+    result = make("faq", f"Q={question}", f"INPUTDIR={content}")
+    assert result.returncode == 0, result.stderr
+    [entry] = set((content / "faq").iterdir()) - before
+    assert entry.read_text(encoding="utf-8").splitlines()[0] == f"Title: {question}"
+    assert not marker.exists(), "make or the shell ran a command from the question"
+
+
+def test_make_faq_takes_the_question_from_the_environment_too(tmp_path):
+    content = content_copy(tmp_path)
+    result = make("faq", f"INPUTDIR={content}", env={"Q": "Is it $150 per `hour`?"})
+    assert result.returncode == 0, result.stderr
+    entry = content / "faq" / "is-it-150-per-hour.md"
+    assert entry.read_text(encoding="utf-8").startswith("Title: Is it $150 per `hour`?\n")
+
+
+def test_a_very_long_question_gets_a_short_file_name(tmp_path):
+    content = content_copy(tmp_path)
+    question = "Can I " + "really " * 60 + "eat before my session?"
+    result = make("faq", f"Q={question}", f"INPUTDIR={content}")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    [entry] = [p for p in (content / "faq").iterdir() if p.name.startswith("can-i-really")]
+    assert len(entry.name) <= 84 and not entry.stem.endswith("-")
+    header = entry.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    assert header[0] == f"Title: {question}"
+    assert header[1] == f"Slug: {entry.stem}"
+    # The build accepts it: the question's anchor is its file name.
+    entry.write_text(entry.read_text(encoding="utf-8").replace("PLACEHOLDER:", "Yes."), encoding="utf-8")
+    built = build_site(tmp_path / "out", content=content)
+    assert built.returncode == 0, built.stderr
+    assert f'id="{entry.stem}"' in (tmp_path / "out" / "faq.html").read_text(encoding="utf-8")
+
+
+def test_a_faq_file_that_is_not_utf8_is_named(tmp_path):
+    content = content_copy(tmp_path)
+    broken = content / "faq" / "saved-as-latin1.md"
+    broken.write_bytes("Title: Caf\u00e9 or tea before?\nOrder: 5\n\nEither.\n".encode("latin-1"))
+    before = snapshot(content)
+    result = make("faq", f"Q={QUESTION}", f"INPUTDIR={content}")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "content/faq/saved-as-latin1.md is not saved as UTF-8 text" in result.stderr
+    assert snapshot(content) == before
+    # The build names it too.
+    message = failed_build(content, tmp_path)
+    assert "content/faq/saved-as-latin1.md: This question's file is not saved as UTF-8 text" in message

@@ -13,8 +13,8 @@ from urllib.error import URLError
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
-from support import content_copy, edit
+from conftest import ROOT, build_site, load_settings
+from support import content_copy, edit, make
 
 RELOAD_SCRIPT = "dev-reload.js"
 
@@ -141,3 +141,19 @@ def test_open_page_reloads_itself_after_a_rebuild(preview, page):
     panel.wait_for(timeout=60_000)
     assert "content/pages/process.md: The page has no title" in panel.inner_text()
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+def test_preview_builds_never_touch_output(tmp_path):
+    """`make html` writes to preview/; output/ only ever holds a production build."""
+    content = content_copy(tmp_path)
+    preview, output = tmp_path / "preview", tmp_path / "output"
+    result = make("html", f"INPUTDIR={content}", f"PREVIEWDIR={preview}", f"OUTPUTDIR={output}")
+    assert result.returncode == 0, result.stderr
+    assert (preview / "dev-build.json").is_file() and (preview / "index.html").is_file()
+    assert not output.exists()
+    for target in ("html", "devserver", "regenerate"):
+        planned = make("-n", target).stdout
+        assert f'--output "{ROOT / "preview"}"' in planned, target
+        assert f'"{ROOT / "output"}"' not in planned, target
+    assert load_settings("pelicanconf.py")["OUTPUT_PATH"] == "preview"  # a bare `pelican` too
+    assert load_settings("publishconf.py")["OUTPUT_PATH"] == "output"

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from support import append, content_copy, edit, make, snapshot
+from support import append, content_copy, content_with, edit, make, ready_tables, snapshot
 
 
 @pytest.fixture
@@ -106,18 +106,42 @@ def test_upload_refuses_when_the_build_fails(target, tmp_path, broken_content, o
 
 
 @pytest.mark.parametrize("target", sorted(UPLOADS))
-def test_upload_runs_after_a_good_build(target, tmp_path, old_site):
+def test_upload_refuses_when_the_build_fails_on_a_ready_site(target, tmp_path, old_site):
+    """Past the go-live gate, a failed build still stops the upload."""
     bin_dir, log = fake_tools(tmp_path)
-    content = content_copy(tmp_path)
+    content = content_with(tmp_path, ready_tables())
+    edit(content / "pages" / "costs.md", "Title: Costs\n", "")
+    before = snapshot(old_site)
     result = make(
         target,
         f"INPUTDIR={content}",
         f"OUTPUTDIR={old_site}",
         f"GHP_IMPORT={bin_dir / 'ghp-import'}",
         *UPLOADS[target],
-        env={"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"},
+        env={"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "SITEURL": ""},
+    )
+    assert result.returncode != 0
+    assert "content/pages/costs.md: The page has no title" in result.stderr
+    assert "nothing was uploaded" in result.stderr
+    assert not log.exists(), log.read_text(encoding="utf-8")
+    assert snapshot(old_site) == before
+
+
+@pytest.mark.parametrize("target", sorted(UPLOADS))
+def test_upload_runs_after_a_good_build(target, tmp_path, old_site):
+    bin_dir, log = fake_tools(tmp_path)
+    # A site ready to go live: every placeholder replaced, every assumption confirmed.
+    content = content_with(tmp_path, ready_tables())
+    result = make(
+        target,
+        f"INPUTDIR={content}",
+        f"OUTPUTDIR={old_site}",
+        f"GHP_IMPORT={bin_dir / 'ghp-import'}",
+        *UPLOADS[target],
+        env={"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "SITEURL": ""},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Ready to go live" in result.stdout
     uploaded = log.read_text(encoding="utf-8")
     assert str(old_site) in uploaded
     if target == "github":

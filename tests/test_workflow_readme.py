@@ -14,7 +14,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 # The test that runs each target the therapist's guide names (module::function).
 TESTED_BY = {
     "devserver": "test_workflow_preview.py::test_devserver_picks_up_a_changed_markdown_file",
-    "faq": "test_workflow_faq.py::test_make_faq_creates_the_entry_and_the_build_refuses_the_placeholder",
+    "faq": "test_workflow_faq.py::test_make_faq_creates_the_entry_and_go_live_lists_the_placeholder",
     "check": "test_workflow_publish.py::test_check_builds_and_checks_without_touching_output",
     "publish": "test_workflow_publish.py::test_failed_publish_leaves_output_byte_for_byte_unchanged",
     "rsync_upload": "test_workflow_publish.py::test_upload_refuses_when_the_build_fails",
@@ -74,3 +74,16 @@ def test_every_guide_command_is_tested(command):
     if "::" in where:
         module, function = where.split("::")
         assert re.search(rf"^def {function}\(", (ROOT / "tests" / module).read_text(encoding="utf-8"), re.M)
+
+
+def test_before_you_go_live_is_in_the_order_the_therapist_works():
+    section = README.split("### 5. Before you go live", 1)[1].split("\n### ", 1)[0]
+    steps = re.findall(r"^\d+\. \*\*(.+?)\*\*", section, flags=re.M)
+    assert [step.split(".")[0].split(":")[0] for step in steps] == [
+        "The practice file",
+        "Confirm the assumptions",
+        "The domain",
+        "Your own files at the site root",
+        "Upload",
+    ]
+    assert "`content/extra/`" in section and "`content/practice.toml`" in section

@@ -8,9 +8,11 @@ content mistake with a log line, and then skips the file. This wrapper:
   plain problem naming the file (and line), what is wrong and how to fix it;
 - checks the built pages for links to pages that do not exist, missing
   pictures and pictures without a description;
-- builds into a temporary folder next to the output folder and swaps it in only
-  when everything succeeded, so a failed build leaves the previous site exactly
-  as it was (`--check` builds, checks and throws the result away).
+- builds into a temporary folder next to the output folder and moves it in only
+  when everything succeeded (tools/output_swap.py), so a failed build leaves the
+  previous site exactly as it was (`--check` builds, checks and throws the result away);
+- after a production build, prints the go-live list (tools/go_live.py): what is
+  not yet real, which keeps every upload command from running.
 
 Every problem is a `Problem` (file, line, field, what, fix) from where it is found
 to where it is shown: `--problems-json FILE` writes them as a JSON list (with an
@@ -33,8 +35,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools.go_live import go_live_list, print_go_live_list
+from tools.output_swap import clean_up_when_killed, fresh_build_folder, publish_build
 from tools.pelican_log import CapturingHandler, failed_sources, translate
-from tools.placeholders import find_placeholders
 from tools.problems import ROOT, ContentProblems, Problem, display_path, find_field_line
 from tools.site_problems import site_problems
 
@@ -149,12 +152,14 @@ class _BuildWatcher:
         )
 
 
-def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem], dict]:
+def build(
+    settings: Path, content: Path, output: Path, notices: list[str] | None = None
+) -> tuple[list[Problem], dict]:
     """Run Pelican in this process into `output` and check the result.
 
     Returns every problem found (empty when all went well) and Pelican's
     settings as read, so the caller can see e.g. whether this is a
-    development build.
+    development build. Notes that do not stop the build are added to `notices`.
     """
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -195,6 +200,8 @@ def build(settings: Path, content: Path, output: Path) -> tuple[list[Problem], d
             signal.disconnect(receiver)
 
     translated = translate(handler.records, content, watcher.slugs)
+    if notices is not None:
+        notices.extend(dict.fromkeys(translated.notices))
     problems = [*translated.problems, *watcher.problems, *problems]
     covered: set[str] = set()
     if completed:
@@ -227,13 +234,7 @@ def _fresh_folder(output: Path, check: bool) -> Path:
     """An empty folder for the new build: beside `output` (so it can be swapped in), or anywhere."""
     if check:
         return Path(tempfile.mkdtemp(prefix="site-check-"))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.building-", dir=output.parent))
-    # mkdtemp makes a private folder; the site folder should have the usual permissions.
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)
-    return folder
+    return fresh_build_folder(output)
 
 
 def _random_hex(size: int) -> str:
@@ -242,17 +243,8 @@ def _random_hex(size: int) -> str:
 
 
 def replace_output(new: Path, output: Path) -> None:
-    """Put the finished build `new` in place of `output`, keeping the old one until the swap is done."""
-    old = None
-    if output.exists() or output.is_symlink():
-        old = output.with_name(f".{output.name}.old-{_random_hex(4)}")
-        output.rename(old)
-    new.rename(output)
-    if old is not None:
-        if old.is_dir() and not old.is_symlink():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            old.unlink()
+    """Put the finished build `new` in place of `output`; `output` is never missing (tools/output_swap.py)."""
+    publish_build(new, output)
 
 
 def write_build_stamp(folder: Path) -> None:
@@ -302,24 +294,30 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         report(problems, output, args.check)
         return 1
+    clean_up_when_killed()
     folder = _fresh_folder(output, args.check)
     try:
-        found, pelican_settings = build(settings, content, folder)
-        problems = _in_file_order([*find_placeholders(content), *found])
+        notices: list[str] = []
+        found, pelican_settings = build(settings, content, folder, notices)
+        problems = _in_file_order(found)
         write_problems_json(args.problems_json, problems)
+        for notice in notices:
+            print(f"Note: {notice}", file=sys.stderr if problems else sys.stdout)
         if problems:
             report(problems, output, args.check)
             return 1
         if args.check:
             print(f"All checks passed: the site can be published. ({_shown(output)} was not touched.)")
-            return 0
-        if pelican_settings.get("DEV_RELOAD"):
-            write_build_stamp(folder)
-        replace_output(folder, output)
+        else:
+            if pelican_settings.get("DEV_RELOAD"):
+                write_build_stamp(folder)
+            replace_output(folder, output)
+            print(f"The site was built in {_shown(output)}.")
     finally:
         if folder.exists():
             shutil.rmtree(folder, ignore_errors=True)
-    print(f"The site was built in {_shown(output)}.")
+    if pelican_settings.get("GO_LIVE_CHECK"):
+        print_go_live_list(go_live_list(content), _shown(output), built=not args.check)
     return 0
 
 

@@ -1,6 +1,6 @@
 """Live preview: serve the development site, rebuild on every change, and let open pages reload.
 
-`make devserver` runs this. It builds once, serves the output folder on
+`make devserver` runs this. It builds once, serves the preview folder on
 http://127.0.0.1:8000/ (PORT and BIND can be changed), and watches content/,
 theme/, plugins/ and the settings files. After each change it rebuilds in a
 fresh Python process: Pelican does not watch plugin folders and keeps plugin
@@ -49,7 +49,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--content", default=str(ROOT / "content"))
-    parser.add_argument("--output", default=str(ROOT / "output"))
+    parser.add_argument("--output", default=str(ROOT / "preview"))
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--no-serve", action="store_true", help="only rebuild on changes")
@@ -69,6 +69,9 @@ def rebuild(settings: Path, content: Path, output: Path) -> bool:
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
         problems = _problems_from(problems_file, result)
     if result.returncode == 0:
+        for line in result.stdout.splitlines():
+            if line.startswith("Note: "):
+                say(line)  # what was removed from an answer: the build went on
         say("Preview updated: the open page reloads by itself.")
         return True
     say(

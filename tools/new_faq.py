@@ -2,8 +2,9 @@
 
 Creates content/faq/<slug>.md with the question as its Title, the next free
 Order (after the last question) and a placeholder answer. The placeholder line
-starts with the marker the build refuses (tools/placeholders.py), so an
-unanswered question can never be published by mistake.
+starts with the marker the go-live check lists (tools/placeholders.py), so an
+unanswered question can never be uploaded by mistake. A question too long for
+a file name gets a shortened one (and the same `Slug:`, so its link matches).
 
 Usage: python -m tools.new_faq [--content DIR] [QUESTION]   (or the question in $Q)
 """
@@ -23,13 +24,36 @@ from tools.placeholders import MARKER
 from tools.problems import ROOT, display_path
 
 EXAMPLE = 'make faq Q="Can I eat before my session?"'
+# The longest slug used as a file name: far below the 255 bytes file systems allow,
+# and still readable in a link.
+MAX_SLUG = 80
+
+
+class UnreadableEntry(Exception):
+    """An existing FAQ file that is not UTF-8 text."""
+
+    def __init__(self, path: Path):
+        super().__init__(str(path))
+        self.path = path
+
+
+def short_slug(slug: str, limit: int = MAX_SLUG) -> str:
+    """`slug` cut at a hyphen to at most `limit` characters (never in the middle of a word, if it can)."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
 
 
 def next_order(faq: Path) -> int:
     """One more than the highest whole-number `Order:` among the existing entries (1 when none)."""
     orders = [0]
-    for entry in faq.glob("*.md"):
-        for line in entry.read_text(encoding="utf-8").splitlines():
+    for entry in sorted(faq.glob("*.md")):
+        try:
+            text = entry.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            raise UnreadableEntry(entry) from error
+        for line in text.splitlines():
             if not line.strip():
                 break  # the details at the top end at the first blank line
             match = re.match(r"(?i)order:\s*(\d+)\s*$", line)
@@ -38,9 +62,11 @@ def next_order(faq: Path) -> int:
     return max(orders) + 1
 
 
-def entry_text(question: str, order: int) -> str:
+def entry_text(question: str, order: int, slug: str | None = None) -> str:
+    slug_line = f"Slug: {slug}\n" if slug else ""
     return (
         f"Title: {question}\n"
+        f"{slug_line}"
         f"Order: {order}\n"
         "\n"
         f"{MARKER} write the answer to this question here, in place of this whole line. "
@@ -63,10 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     if not slug:
         print(f"The question '{question}' has no letters or digits to name its file after.", file=sys.stderr)
         return 2
+    shortened = short_slug(slug)
     content = Path(args.content)
     faq = content / "faq"
     faq.mkdir(parents=True, exist_ok=True)
-    entry = faq / f"{slug}.md"
+    entry = faq / f"{shortened}.md"
     shown = display_path(entry, content)
     if entry.exists():
         print(
@@ -75,12 +102,21 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    order = next_order(faq)
-    entry.write_text(entry_text(question, order), encoding="utf-8")
+    try:
+        order = next_order(faq)
+    except UnreadableEntry as error:
+        print(
+            f"{display_path(error.path, content)} is not saved as UTF-8 text, so the questions' order "
+            "cannot be read and nothing was changed. Open that file in a text editor and save it again "
+            "as 'UTF-8' (the 'Save as' or 'Encoding' menu), then run the command again.",
+            file=sys.stderr,
+        )
+        return 1
+    entry.write_text(entry_text(question, order, shortened if shortened != slug else None), encoding="utf-8")
     print(
         f"Created {shown} (number {order} in the list of questions).\n"
         f"Open it and replace the line starting '{MARKER}' with the answer. Until then the site "
-        "will not be published."
+        "cannot go live: make publish lists that line."
     )
     return 0
 

@@ -53,6 +53,9 @@ class LogTranslation:
         self.link_problems: list[tuple[str, Problem]] = []
         # Pictures without alt text: the built-page check finds all of them, with the line.
         self.alt_problems: list[Problem] = []
+        # Notes for the editor that do not stop the build (records logged with extra={"notice": True},
+        # e.g. what the FAQ's sanitiser removed from an answer).
+        self.notices: list[str] = []
 
 
 def _source_of(record: logging.LogRecord, content: Path) -> Path | None:
@@ -175,6 +178,9 @@ def translate(
         problem = getattr(record, "problem", None)
         if isinstance(problem, Problem):
             result.problems.append(problem)  # our plugins' own: a Problem already
+            continue
+        if getattr(record, "notice", False):
+            result.notices.append(_message(record))
             continue
         source = _source_of(record, content)
         file = display_path(source, content) if source else None

@@ -1,8 +1,10 @@
-"""The placeholder marker: text the editor still has to write, which the build refuses to publish.
+"""The placeholder marker: text the editor still has to write, which may not go live.
 
 `make faq` writes a new question with a placeholder answer: a line starting
-with `PLACEHOLDER:`. Every build looks for that marker in all content files and
-stops, naming each file and line, until the real text replaces it.
+with `PLACEHOLDER:`. The go-live check (tools/go_live.py) looks for that marker
+in all content files and names each file and line; no upload command runs
+until the real text replaces it. (Previews and `make publish` still build, so
+the rest of the page can be looked at.)
 """
 
 from __future__ import annotations

@@ -262,6 +262,19 @@ class SiteChecker:
                     needles=(url, written),
                     target=url,
                 )
+            page_file = posixpath.basename(written.split("#")[0])
+            if page_file in self.page_names:
+                # The page exists, but not where the link looks from its file: never say
+                # "does not exist" and then list it among the pages.
+                return Finding(
+                    page=page,
+                    kind="link",
+                    what=f"The link to '{written}' does not find the page {page_file} from the folder of "
+                    "the file it is written in.",
+                    fix=f"Write it as [words]({{filename}}/pages/{page_file}), which works from any file.",
+                    needles=(url, written),
+                    target=url,
+                )
             return Finding(
                 page=page,
                 kind="link",

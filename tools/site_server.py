@@ -23,8 +23,19 @@ HEADERS_FILE = "_headers"
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Serves files quietly, with the 404 page for unknown paths like a real host."""
 
+    def __init__(self, *args, request_log: list[str] | None = None, **kwargs):
+        self.request_log = request_log
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass
+
+    def parse_request(self) -> bool:
+        """Note each request's path when asked to (the tests and the bench count them)."""
+        parsed = super().parse_request()
+        if parsed and self.request_log is not None:
+            self.request_log.append(unquote(urlsplit(self.path).path))
+        return parsed
 
     def end_headers(self):
         """Send the headers that `_headers` gives for this path, as Netlify and Cloudflare do."""
@@ -57,9 +68,12 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path):
-    """Yield the base URL (http://127.0.0.1:PORT) of a server for `directory`."""
-    handler = functools.partial(SiteRequestHandler, directory=str(directory))
+def serve(directory: Path, request_log: list[str] | None = None):
+    """Yield the base URL (http://127.0.0.1:PORT) of a server for `directory`.
+
+    With `request_log`, the path of every request is appended to it.
+    """
+    handler = functools.partial(SiteRequestHandler, directory=str(directory), request_log=request_log)
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

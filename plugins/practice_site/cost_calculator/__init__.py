@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from .. import practice  # a module import: practice.loading imports our settings module
 from ..problems import ContentProblems
 from .model import build_model
 from .placeholders import PricePlaceholderExtension, locate_unknown, placeholder_values
@@ -33,6 +34,7 @@ def _state(pelican_settings: dict) -> dict:
 def setup(pelican) -> None:
     """Check PRICING, build the model, and add the placeholder extension to MARKDOWN."""
     settings = pelican.settings
+    practice.ensure_loaded(settings)  # PRICING comes from content/practice.toml
     problems = validate_pricing(settings.get("PRICING"))
     if problems:
         raise ContentProblems(problems)

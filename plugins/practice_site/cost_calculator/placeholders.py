@@ -95,7 +95,7 @@ def _unknown(name: str, file: str, line: int | None, valid_list: str) -> Problem
         file=file,
         line=line,
         field=f"{{price:{name}}}",
-        what=f"The price placeholder {{price:{name}}} names no setting in PRICING.",
+        what=f"The price placeholder {{price:{name}}} names no value in [pricing] of content/practice.toml.",
         fix=f"Use one of these names: {valid_list} (for example {{price:hourly_rate}}).",
     )
 

@@ -1,7 +1,8 @@
 """Check the PRICING setting before anything is built from it.
 
-Every price on the site comes from `PRICING` in pelicanconf.py, which the
-therapist edits by hand. A typo there must not turn into a wrong price on the
+Every price on the site comes from `PRICING`, the [pricing] table of
+content/practice.toml (read by practice_site.practice), which the therapist
+edits by hand. A typo there must not turn into a wrong price on the
 live site, so every mistake is collected and reported at once, each naming the
 setting and saying how to fix it, and the build stops.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from ..problems import Problem
 
-SETTINGS_FILE = "pelicanconf.py"
+SETTINGS_FILE = "content/practice.toml"
 SESSION_KINDS = ("intake", "preparation", "medicine", "integration")
 
 # Single amounts: the name, what it measures (for messages), and an example.
@@ -30,11 +31,15 @@ RANGES = {
     "integration_sessions": ("min", "max", "per_medicine_session"),
 }
 RANGE_EXAMPLES = {
-    "later_medicine_hours": '{"min": 2, "max": 3, "default": 3}',
-    "preparation_sessions": '{"min": 1, "max": 3, "default": 2}',
-    "medicine_sessions": '{"min": 4, "max": 6, "default": 5}',
-    "integration_sessions": '{"min": 1, "max": 12, "per_medicine_session": 1}',
+    "later_medicine_hours": "later_medicine_hours = { min = 2, max = 3, default = 3 }",
+    "preparation_sessions": "preparation_sessions = { min = 1, max = 3, default = 2 }",
+    "medicine_sessions": "medicine_sessions = { min = 4, max = 6, default = 5 }",
+    "integration_sessions": "integration_sessions = { min = 1, max = 12, per_medicine_session = 1 }",
 }
+# The largest value each unit may take: far above any real course, and small
+# enough that every total the calculator works out stays an exact whole number
+# (in JavaScript too, whose numbers are exact only up to 2**53).
+MAXIMUM = {"dollars": 100_000, "dollars per hour": 100_000, "hours": 24, "sessions": 100}
 # Lengths must be at least an hour; money and counts may be zero.
 MUST_BE_POSITIVE = {"intake_hours", "preparation_hours", "integration_hours", "first_medicine_hours"}
 LIST_SETTINGS = {"reimbursable_sessions"}
@@ -42,7 +47,8 @@ KNOWN = set(AMOUNTS) | set(RANGES) | LIST_SETTINGS
 
 
 def _field(name: str, key: str | None = None) -> str:
-    return f"PRICING['{name}']" if key is None else f"PRICING['{name}']['{key}']"
+    """The value's name as written in [pricing]: `hourly_rate`, or `medicine_sessions.min` for a range."""
+    return name if key is None else f"{name}.{key}"
 
 
 def _problem(field: str, what: str, fix: str) -> Problem:
@@ -75,6 +81,14 @@ def _check_number(field: str, value, unit: str, example, positive: bool) -> list
                 field,
                 f"{value} is below zero.",
                 f"Write zero or more {unit}, for example {example}.",
+            )
+        ]
+    if value > MAXIMUM[unit]:
+        return [
+            _problem(
+                field,
+                f"{value} is larger than the site can show ({MAXIMUM[unit]:,} {unit} at most).",
+                f"Check the number for an extra digit; write at most {MAXIMUM[unit]}, for example {example}.",
             )
         ]
     if positive and value == 0:
@@ -160,14 +174,14 @@ def validate_pricing(pricing) -> list[Problem]:
             Problem(
                 file=SETTINGS_FILE,
                 field="PRICING",
-                what="The PRICING setting is missing.",
-                fix="Restore the PRICING block (see the README, 'Change prices').",
+                what="The prices ([pricing] part) are missing.",
+                fix="Restore the [pricing] part of content/practice.toml (see the README, 'Change prices').",
             )
         ]
     if not isinstance(pricing, dict):
         return [
             _problem(
-                "PRICING", "it is not a block of settings.", "Restore the PRICING block (see the README)."
+                "[pricing]", "it is not a block of settings.", "Restore the [pricing] part (see the README)."
             )
         ]
     problems = []

@@ -22,10 +22,29 @@ from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
 from pelican.readers import MarkdownReader
 
-from ..html_tools import make_safe
-from ..problems import Problem, warn
+from ..problems import ContentProblems, Problem, warn
+from . import answers
 
 logger = logging.getLogger(__name__)
+
+# Marks a log record as a note for the editor, shown by tools/build.py without stopping
+# the build (every other warning stops it).
+NOTICE = {"notice": True}
+
+
+class FaqAnswer(Page):
+    """A FAQ file's content: links and pictures in it are written exactly as on a page.
+
+    Pelican reads `{filename}process.md` and `{static}images/x.png` relative to the
+    folder of the file that holds them; an answer's file is in content/faq/, but it
+    is shown on a page, so its links are read from the pages' folder (the first of
+    PAGE_PATHS), as the README teaches for pages.
+    """
+
+    @property
+    def relative_dir(self) -> str:
+        page_paths = self.settings.get("PAGE_PATHS") or [""]
+        return page_paths[0].strip("/")
 
 
 @dataclass(frozen=True)
@@ -45,7 +64,8 @@ class FaqFile:
     path: Path
     page: Page  # Pelican's content object: answer HTML and metadata
     keys: frozenset[str]  # the keys at the top of the file, in small letters ("title", "oder")
-    removed: list[str] = field(default_factory=list)  # unsafe elements taken out of the answer
+    removed: list[str] = field(default_factory=list)  # unsafe markup taken out of the answer
+    problems: list[Problem] = field(default_factory=list)  # what the answer holds that cannot be published
 
     @functools.cached_property
     def header(self) -> list[HeaderLine]:
@@ -104,8 +124,35 @@ def _keys_read(reader, path: Path) -> frozenset[str]:
     return frozenset(h.key.lower() for h in read_header(path.read_text(encoding="utf-8")))
 
 
-def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> list[FaqFile]:
-    """Read every FAQ file with Pelican's readers (`generator.readers`), in file-name order."""
+def _tell_editor(source: str, removed) -> None:
+    """A note (not a stop) naming the file and what the sanitiser took out of its answer."""
+    if removed.unsafe:
+        # Hostile or pasted markup must still build to a safe page, so it is removed and noted.
+        logger.warning(
+            "%s: removed %s from the answer: the site never runs code or loads things from its pages. "
+            "The rest of the answer is published; delete these from the file to silence this note.",
+            source,
+            ", ".join(removed.unsafe),
+            extra=NOTICE,
+        )
+    if removed.formatting:
+        logger.warning(
+            "%s: took out formatting pasted from another program (%s); the words are kept and the "
+            "site's own styles apply. Delete these from the file to silence this note.",
+            source,
+            ", ".join(removed.formatting),
+            extra=NOTICE,
+        )
+
+
+def read_faq_files(
+    readers, settings: dict, folder_name: str, context: dict, question_level: int = 2
+) -> list[FaqFile]:
+    """Read every FAQ file with Pelican's readers (`generator.readers`), in file-name order.
+
+    Each answer is prepared for the FAQ page (`answers.prepare`: sanitised, headings
+    under the question of level `question_level`, ids unique on the page).
+    """
     content_root = settings["PATH"]
     folder = Path(content_root) / folder_name
     if not folder.is_dir():
@@ -121,8 +168,7 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
     markdown_readers = {
         ext: reader for ext, reader in readers.readers.items() if isinstance(reader, MarkdownReader)
     }
-    markdown_extensions = set(markdown_readers)
-    paths, ignored = faq_files(folder, markdown_extensions)
+    paths, ignored = faq_files(folder, set(markdown_readers))
     for path in ignored:
         warn(
             logger,
@@ -132,31 +178,55 @@ def read_faq_files(readers, settings: dict, folder_name: str, context: dict) -> 
                 fix="Rename it to end in .md if it is a question, or move it out of the FAQ folder.",
             ),
         )
-    read = []
+    pages, unreadable = [], []
     for path in paths:
-        page = readers.read_file(
-            base_path=content_root,
-            path=os.path.relpath(path, content_root),
-            content_class=Page,
-            context=context,
-        )
-        page._content, removed = make_safe(page._content)
-        source = editor_path(content_root, path)
-        if removed:
-            # Not a build-stopping problem: hostile or pasted markup must still build to a
-            # safe page (the issue's hostile-content case), so it is removed and noted.
-            logger.info(
-                "%s: removed %s from the answer: the site does not run code from its pages.",
-                source,
-                ", ".join(removed),
+        try:
+            page = readers.read_file(
+                base_path=content_root,
+                path=os.path.relpath(path, content_root),
+                content_class=FaqAnswer,
+                context=context,
             )
+        except UnicodeDecodeError:
+            unreadable.append(path)  # every such file is listed, then the build stops
+            continue
+        pages.append((path, page, _keys_read(markdown_readers[path.suffix.lstrip(".").lower()], path)))
+    if unreadable:
+        raise ContentProblems(
+            [
+                Problem(
+                    file=editor_path(content_root, path),
+                    what="This question's file is not saved as UTF-8 text, so it cannot be read.",
+                    fix="Open it in a text editor and save it again as 'UTF-8' (the 'Save as' or "
+                    "'Encoding' menu).",
+                )
+                for path in unreadable
+            ]
+        )
+    # With topics, each topic is a heading and the questions sit one level below it
+    # (a draft's topic does not count: the draft is not shown).
+    if any(
+        str(page.metadata.get("topic", "")).strip()
+        and str(page.metadata.get("status", "")).lower() != "draft"
+        for _, page, _ in pages
+    ):
+        question_level += 1
+    read = []
+    for path, page, keys in pages:
+        source = editor_path(content_root, path)
+        prepared = answers.prepare(
+            page._content or "", str(getattr(page, "slug", "") or "answer"), question_level, source
+        )
+        page._content = prepared.html
+        _tell_editor(source, prepared.removed)
         read.append(
             FaqFile(
                 source=source,
                 path=path,
                 page=page,
-                keys=_keys_read(markdown_readers[path.suffix.lstrip(".").lower()], path),
-                removed=removed,
+                keys=keys,
+                removed=prepared.removed.unsafe,
+                problems=prepared.problems,
             )
         )
     logger.debug("Read %s FAQ files", len(read))

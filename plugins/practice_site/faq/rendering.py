@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import re
 
+from markupsafe import Markup
+
 from ..problems import Problem
 from .collection import FaqEntry
 
@@ -20,10 +22,35 @@ EMBED_RE = re.compile(r"<p>\s*\{faq:\s*([^}<>]*?)\s*\}\s*</p>")
 EMBED_TEMPLATE = "components/faq/embed"
 
 
+def edit_distance(a: str, b: str) -> int:
+    """How many letters must be typed, deleted or changed to turn `a` into `b` (Levenshtein)."""
+    previous = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other)))
+        previous = current
+    return previous[-1]
+
+
+def close_slug(slug: str, slugs: list[str]) -> str | None:
+    """The one link name `slug` is a slip of the keyboard away from, or None.
+
+    Only a typo counts (a couple of letters, or two words swapped): a name that
+    merely shares words with another ("is-ketamine-safe", "is-ketamine-addictive")
+    is a different question, and suggesting it would put the wrong answer on a page.
+    """
+    allowed = 1 if len(slug) <= 8 else 2
+    words = sorted(slug.split("-"))
+    matches = [s for s in slugs if edit_distance(slug, s) <= allowed or sorted(s.split("-")) == words]
+    return matches[0] if len(matches) == 1 else None
+
+
 def render_embed(template, entry: FaqEntry, heading_level: int) -> str:
     """The entry as plain content: its question as a heading, then its answer."""
     # The raw answer: the host page resolves {filename} links for its own location.
-    return template.render(entry=entry, answer=entry.page._content, heading_level=heading_level)
+    # Markup: the answer is sanitised HTML (answers.prepare), right under autoescaping too.
+    return template.render(entry=entry, answer=Markup(entry.page._content), heading_level=heading_level)
 
 
 def replace_embeds(
@@ -42,10 +69,8 @@ def replace_embeds(
             if entry is not None:
                 logger.debug("Showing FAQ entry %s on %s", slug, page.source_path)
                 return render_embed(template, entry, heading_level)
-            import difflib  # here, not at the top: only a mistake needs it (~1 ms a build)
-
-            close = difflib.get_close_matches(slug, list(entries), n=1)
-            hint = f"Did you mean {{faq:{close[0]}}}? " if close else ""
+            close = close_slug(slug, list(entries))
+            hint = f"Did you mean {{faq:{close}}}? " if close else ""
             problems.append(
                 Problem(
                     file=editor_path(page),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..html_tools import text_of
 from ..problems import Problem
@@ -10,7 +11,7 @@ from .collection import FaqEntry, sort_key
 from .reading import FaqFile
 
 # The metadata a FAQ file may have, as the editor writes it.
-KNOWN_KEYS = {"title": "Title", "slug": "Slug", "order": "Order", "status": "Status"}
+KNOWN_KEYS = {"title": "Title", "slug": "Slug", "order": "Order", "status": "Status", "topic": "Topic"}
 STATUSES = ("published", "draft")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WHOLE_NUMBER_RE = re.compile(r"^[+-]?\d+$")
@@ -18,9 +19,25 @@ WHOLE_NUMBER_RE = re.compile(r"^[+-]?\d+$")
 EXAMPLE_HEADER = "Title: Is ketamine addictive?"
 
 
+# Curly and other typographic quotes, read as the straight ones people type.
+QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+                        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})  # fmt: skip
+# Quotes around a whole value, as YAML-style headers (`title: "…"`) from other site generators have them.
+PAIRED_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»"}
+
+
+def unquote(value: str) -> str:
+    """`value` without one pair of quotes around all of it (`"Is it safe?"` is `Is it safe?`)."""
+    value = value.strip()
+    if len(value) >= 2 and PAIRED_QUOTES.get(value[0]) == value[-1]:
+        return value[1:-1].strip()
+    return value
+
+
 def _normalise(question: str) -> str:
-    """Questions that differ only in case, spacing or the final mark count as the same."""
-    return " ".join(question.casefold().split()).rstrip("?!. ")
+    """Questions that differ only in case, spacing, straight or curly quotes or the final mark are one."""
+    text = unicodedata.normalize("NFKC", question).translate(QUOTES).casefold()
+    return " ".join(text.split()).rstrip("?!.;: ")
 
 
 def _line(file: FaqFile, key: str) -> int | None:
@@ -52,11 +69,11 @@ def _unknown_keys(file: FaqFile) -> list[Problem]:
 
 def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
     """Problems in one file alone, and its values as far as they could be read."""
-    problems = _unknown_keys(file)
+    problems = _unknown_keys(file) + file.problems
     page = file.page
     metadata = page.metadata
 
-    question = " ".join(str(metadata.get("title", "")).split())
+    question = unquote(" ".join(str(metadata.get("title", "")).split()))
     if not question:
         problems.append(
             Problem(
@@ -121,9 +138,12 @@ def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
             )
         )
 
+    topic = unquote(" ".join(str(metadata.get("topic", "")).split()))
+
     # The values go on to the collection-wide checks even when this file has problems,
     # so that a duplicate is reported in the same run as everything else.
-    return {"question": question, "slug": slug, "order": order, "draft": status == "draft"}, problems
+    values = {"question": question, "slug": slug, "order": order, "draft": status == "draft", "topic": topic}
+    return values, problems
 
 
 def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
@@ -169,6 +189,7 @@ def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
                     question=values["question"],
                     slug=values["slug"],
                     order=values["order"],
+                    topic=values["topic"],
                     source=file.source,
                     page=file.page,
                 )

@@ -1,4 +1,7 @@
 /* FAQ accordion enhancements (the accordion works without this script):
+   - a filter box that narrows the questions as the visitor types (question and
+     answer text, ignoring case and accents), hides topics left empty, and
+     announces how many questions match (a polite live region);
    - a "Show all answers / Hide all answers" button whose state (aria-expanded)
      screen readers announce;
    - a link to faq.html#question opens that answer and scrolls to it, on load
@@ -55,8 +58,73 @@
   updateButton();
   var controls = document.createElement("div");
   controls.className = "faq__controls";
+
+  // The filter: a labelled search box and a status line that reports the count.
+  var filter = document.createElement("div");
+  filter.className = "faq__filter";
+  var label = document.createElement("label");
+  label.htmlFor = "faq-filter";
+  label.textContent = "Find a question";
+  var input = document.createElement("input");
+  input.type = "search";
+  input.id = "faq-filter";
+  input.autocomplete = "off";
+  input.setAttribute("aria-describedby", "faq-filter-count");
+  var count = document.createElement("p");
+  count.id = "faq-filter-count";
+  count.className = "faq__count";
+  count.setAttribute("role", "status");
+  count.setAttribute("aria-live", "polite");
+  filter.appendChild(label);
+  filter.appendChild(input);
+  filter.appendChild(count);
+  controls.appendChild(filter);
   controls.appendChild(button);
   root.insertBefore(controls, root.firstChild);
+
+  function folded(text) {
+    // Lower case without accents, so "etre" finds "être" and "Ketamine" finds "ketamine".
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  var texts = entries.map(function (entry) {
+    return folded(entry.textContent.replace(/\s+/g, " "));
+  });
+  var topics = Array.prototype.slice.call(root.querySelectorAll(".faq__topic"));
+  var countTimer = null;
+
+  function applyFilter() {
+    var words = folded(input.value).split(/\s+/).filter(Boolean);
+    var shown = 0;
+    entries.forEach(function (entry, index) {
+      var match = words.every(function (word) {
+        return texts[index].indexOf(word) !== -1;
+      });
+      entry.hidden = !match;
+      if (match) {
+        shown += 1;
+      }
+    });
+    topics.forEach(function (topic) {
+      topic.hidden = !topic.querySelector("details.faq__entry:not([hidden])");
+      var link = document.querySelector('.faq__topics a[href="#' + topic.id + '"]');
+      if (link) {
+        link.parentElement.hidden = topic.hidden;
+      }
+    });
+    // Announced once the visitor pauses, not at every key press.
+    window.clearTimeout(countTimer);
+    countTimer = window.setTimeout(function () {
+      if (!words.length) {
+        count.textContent = "";
+      } else if (shown === 0) {
+        count.textContent = "No question matches. Try another word.";
+      } else {
+        count.textContent =
+          shown + " of " + entries.length + " questions " + (shown === 1 ? "matches." : "match.");
+      }
+    }, 400);
+  }
+  input.addEventListener("input", applyFilter);
 
   // Deep links: open the linked answer and bring its question into view.
   function openFromHash() {
@@ -70,6 +138,10 @@
     var entry = target && target.closest("details.faq__entry");
     if (!entry || !root.contains(entry)) {
       return;
+    }
+    if (entry.hidden) {
+      input.value = ""; // the linked question was filtered out: show every question again
+      applyFilter();
     }
     entry.open = true;
     entry.scrollIntoView({ block: "start" });
