@@ -86,3 +86,12 @@ def test_embed_keeps_prices_and_the_rest_of_the_page(site):
     assert f"{price('hourly_rate')}/hour" in text and price("medical_screen_fee") in text
     assert "{price:" not in text
     assert main.select_one(".cost-calculator") is not None
+
+
+def test_an_embedded_answer_rises_with_its_question():
+    """With topics an answer's headings sit under an h3 question; embedded under an h2 they rise one level."""
+    from practice_site.faq.rendering import raise_headings
+
+    html = '<p>a</p><h4 id="x">Sub</h4><h5>Deeper</h5>'
+    assert raise_headings(html, 1) == '<p>a</p><h3 id="x">Sub</h3><h4>Deeper</h4>'
+    assert raise_headings(html, 0) == html

@@ -82,3 +82,12 @@ def test_a_link_to_a_missing_question_fails_the_build_naming_the_markdown_file(t
     line = line_of(page, "no-such-question")
     assert f"content/pages/process.md, line {line}: The link 'faq.html#no-such-question'" in printed
     assert "is-ketamine-addictive" in printed  # the link names that would work
+
+
+def test_files_copied_as_they_are_keep_their_own_headings(tmp_path):
+    """content/extra/ files (a verification page) are not the site's pages: only their links count."""
+    write_site(
+        tmp_path, {"google123.html": "google-site-verification: google123.html", "x.html": "<h1>X</h1>"}
+    )
+    assert check_site(tmp_path, "https://site.test", verbatim={"google123.html"}) == []
+    assert [f.page for f in check_site(tmp_path, "https://site.test")] == ["google123.html"]

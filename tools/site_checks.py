@@ -189,8 +189,17 @@ def _listed(names) -> str:
 class SiteChecker:
     """Checks every built file of one output folder; `run()` returns every finding."""
 
-    def __init__(self, output: Path, siteurl: str = "", page_names: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        output: Path,
+        siteurl: str = "",
+        page_names: list[str] | None = None,
+        verbatim: set[str] | None = None,
+    ) -> None:
         self.output = output
+        # Files copied as they are (content/extra/: a search engine's verification page):
+        # their links are checked, their headings and ids are not the site's to fix.
+        self.verbatim = verbatim or set()
         self.site = _Site(output, siteurl)
         # The pages a link to a missing page could have meant (the source files' names).
         self.page_names = page_names or []
@@ -223,6 +232,8 @@ class SiteChecker:
                 findings.append(finding)
         for src in facts.pictures_without_alt:
             findings.append(self._no_alt(name, src))
+        if name in self.verbatim:
+            return findings
         for element_id, count in facts.ids.items():
             if count > 1:
                 findings.append(
@@ -433,6 +444,12 @@ class SiteChecker:
         return findings
 
 
-def check_site(output: Path, siteurl: str = "", page_names: list[str] | None = None) -> list[Finding]:
-    """Every finding on the site built in `output` for the address `siteurl` ("" for a local build)."""
-    return SiteChecker(output, siteurl, page_names).run()
+def check_site(
+    output: Path, siteurl: str = "", page_names: list[str] | None = None, verbatim: set[str] | None = None
+) -> list[Finding]:
+    """Every finding on the site built in `output` for the address `siteurl` ("" for a local build).
+
+    `verbatim` names files (relative to `output`) copied as they are, whose headings
+    and ids are not checked.
+    """
+    return SiteChecker(output, siteurl, page_names, verbatim).run()

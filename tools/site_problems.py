@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from practice_site.extra_files import extra_files
+
 from tools.problems import Problem, display_path, source_files
 from tools.site_checks import Finding, check_site, pelican_target
 
@@ -55,7 +57,8 @@ def site_problems(
     already reported) are not reported again.
     """
     page_names = sorted(p.name for p in (content / "pages").glob("*.md"))
-    findings = check_site(output, siteurl, page_names)
+    verbatim = {name.as_posix() for name in extra_files(content)}
+    findings = check_site(output, siteurl, page_names, verbatim)
     sources = _Sources(content)
     problems: dict[tuple, Problem] = {}
     covered: set[str] = set()

@@ -109,8 +109,10 @@ def build_collection(generators) -> None:
             all_pages,
             {entry.slug: entry for entry in entries},
             pages_generator.get_template(rendering.EMBED_TEMPLATE),
-            question_level,
+            # On another page a question follows that page's headings, topics or not.
+            faq_settings.question_heading_level,
             editor_path,
+            answer_offset=question_level - faq_settings.question_heading_level,
         )
     if problems:
         raise ContentProblems(problems)
