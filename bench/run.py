@@ -109,8 +109,20 @@ def make_publish(content: Path, output: Path) -> list[str]:
     return ["make", "--no-print-directory", "-s", "publish", f"INPUTDIR={content}", f"OUTPUTDIR={output}"]
 
 
+def practice_settings(content: Path) -> dict:
+    """The settings our practice plugin makes from content/practice.toml, which the theme needs.
+
+    Plain Pelican runs without our plugins, so it is given them as plain values instead.
+    """
+    from practice_site.practice import apply_to_settings, read_practice
+
+    settings: dict = {}
+    apply_to_settings(settings, read_practice(content))
+    return {key: value for key, value in settings.items() if key.isupper() and not key.startswith("_")}
+
+
 def plain(content: Path, output: Path, extra: dict | None = None) -> list[str]:
-    settings = {"PLUGINS": PLAIN_PLUGINS, **(extra or {})}
+    settings = {"PLUGINS": PLAIN_PLUGINS, **practice_settings(content), **(extra or {})}
     cmd = [PELICAN, str(content), "-o", str(output), "-s", str(ROOT / "publishconf.py"), "-q"]
     # One -e with every KEY=VALUE: Pelican keeps only the last -e given.
     return [*cmd, "-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())]
