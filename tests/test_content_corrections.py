@@ -8,8 +8,7 @@ import pytest
 from browser_site import page_url, site_context
 from bs4 import BeautifulSoup
 from conftest import build_site
-from faq_helpers import squash, visible_entries
-from practice_helpers import content_with, site_tables
+from support import content_with, site_tables, squash, visible_entries
 
 PRICING = site_tables()["pricing"]
 DEFINITION = "Ketamine-Assisted Psychotherapy (KAP) is the use of prescribed ketamine as an addition"
