@@ -1,6 +1,11 @@
 # Build, preview, test and publish the practice's site.
 # The first run of any target creates .venv and installs the pinned requirements.
 
+# No built-in rules: every target here has its own recipe, and make's search for a
+# built-in way to remake each prerequisite (our ~50 source files) cost 7 ms a run.
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
