@@ -4,7 +4,11 @@ A build goes into a temporary folder beside the site folder (`.output.building-P
 and only a build that succeeded is moved in. Moving in is a sync, not a rename
 of the whole folder: each file is moved into place with `os.replace` (which
 replaces a file in one step), then files the new build no longer has are
-removed. So:
+removed. A file whose bytes (and permissions) are the same as the one already
+in place is left as it is: a rebuild changes few files, so most need no move at
+all (replacing an existing file makes ext4 write the new one out first, which
+was the swap's main cost on a busy disk), and unchanged files keep their dates,
+which upload tools that compare dates skip. So:
 
 - the site folder exists all the time (a rename of the old folder out of the
   way, then the new one in, would leave a moment with no folder at all);
@@ -87,6 +91,53 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
+# Files are compared in pieces of this size, so that a large file never fills the memory.
+_CHUNK = 1 << 20
+
+
+def _unchanged(new: os.DirEntry, old: os.DirEntry) -> bool:
+    """Whether the file in place (`old`) already holds exactly the new file's bytes and permissions."""
+    if not old.is_file(follow_symlinks=False):
+        return False
+    new_stat, old_stat = new.stat(follow_symlinks=False), old.stat(follow_symlinks=False)
+    if (new_stat.st_size, new_stat.st_mode) != (old_stat.st_size, old_stat.st_mode):
+        return False
+    try:
+        with open(new.path, "rb") as new_file, open(old.path, "rb") as old_file:
+            while True:
+                new_bytes = new_file.read(_CHUNK)
+                if new_bytes != old_file.read(_CHUNK):
+                    return False
+                if not new_bytes:
+                    return True
+    except OSError:
+        return False  # unreadable: replace it
+
+
+def _sync(new_folder: str, old_folder: str, stale: list[Path]) -> None:
+    """Move every new file into `old_folder` (keeping unchanged ones); note what only the old one has."""
+    with os.scandir(old_folder) as entries:
+        old = {entry.name: entry for entry in entries}
+    with os.scandir(new_folder) as entries:
+        new = sorted(entries, key=lambda entry: entry.name)
+    for entry in new:
+        here = old.pop(entry.name, None)
+        destination = os.path.join(old_folder, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            if here is not None and not here.is_dir(follow_symlinks=False):
+                _remove(Path(destination))  # a file or a link where the folder should be
+                here = None
+            if here is None:
+                os.mkdir(destination)
+            _sync(entry.path, destination, stale)
+        elif here is not None and here.is_dir(follow_symlinks=False):
+            shutil.rmtree(destination)
+            os.replace(entry.path, destination)
+        elif here is None or not _unchanged(entry, here):
+            os.replace(entry.path, destination)
+    stale.extend(Path(old_folder, name) for name in sorted(old))
+
+
 def publish_build(build: Path, output: Path) -> None:
     """Make the site folder hold exactly what `build` holds; `build` is used up."""
     target = site_folder(output)
@@ -97,25 +148,9 @@ def publish_build(build: Path, output: Path) -> None:
         _remove(target)  # a file where the folder should be
         build.rename(target)
         return
-    keep: set[Path] = set()
-    for folder, dirs, files in os.walk(build):
-        relative = Path(folder).relative_to(build)
-        place = target / relative
-        if relative != Path("."):
-            keep.add(relative)
-            if (place.exists() or place.is_symlink()) and (place.is_symlink() or not place.is_dir()):
-                _remove(place)
-            place.mkdir(exist_ok=True)
-        for name in files:
-            keep.add(relative / name)
-            destination = place / name
-            if destination.is_dir() and not destination.is_symlink():
-                shutil.rmtree(destination)
-            os.replace(Path(folder) / name, destination)
-        dirs.sort()
-    for folder, dirs, files in os.walk(target, topdown=False):
-        relative = Path(folder).relative_to(target)
-        for name in [*files, *dirs]:
-            if relative / name not in keep:
-                _remove(Path(folder) / name)
+    stale: list[Path] = []
+    _sync(str(build), str(target), stale)
+    # Only once every new file is in place: what the new build no longer has.
+    for path in stale:
+        _remove(path)
     shutil.rmtree(build, ignore_errors=True)
