@@ -7,7 +7,6 @@ the file, the line and the fix. Nothing here knows about Pelican.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -136,6 +135,8 @@ def _check_fields(values: dict, fields: tuple[Field, ...], table: str, prefix: s
     known = {f.key for f in fields}
     for key in values:
         if key not in known:
+            import difflib  # here, not at the top: only a mistake needs it (~1 ms a build)
+
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"Did you mean '{close[0]}'? " if close else ""
             result.problems.append(
