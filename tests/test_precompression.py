@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import os
+import time
 
 import brotli
 from conftest import build_site, write_settings
-from practice_site.precompression import compress_site
+from practice_site.precompression import CACHE_DAYS, compress_site
 
 
 def sample_site(folder):
@@ -49,3 +51,21 @@ def test_a_wrong_setting_stops_the_build_with_a_plain_message(tmp_path):
     result = build_site(tmp_path / "out", settings=str(settings))
     assert result.returncode == 1
     assert "PRECOMPRESSION" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_cache_keeps_copies_in_use_and_forgets_old_ones(tmp_path):
+    cache = tmp_path / "cache"
+    compress_site(sample_site(tmp_path / "first"), [".html"], str(cache))
+    long_ago = time.time() - (CACHE_DAYS + 1) * 86400
+    for entry in cache.iterdir():
+        os.utime(entry, (long_ago, long_ago))
+    # Used again: dated today, so kept.
+    compress_site(sample_site(tmp_path / "second"), [".html"], str(cache))
+    assert len(list(cache.iterdir())) == 2
+    assert all(entry.stat().st_mtime > time.time() - 3600 for entry in cache.iterdir())
+    # Not used for longer than CACHE_DAYS: removed by the next build.
+    for entry in cache.iterdir():
+        os.utime(entry, (long_ago, long_ago))
+    (tmp_path / "other").mkdir()
+    compress_site(tmp_path / "other", [".html"], str(cache))
+    assert list(cache.iterdir()) == []

@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 SETTINGS_FILE = "publishconf.py"
 # Cached copies unused for this long are removed, so the cache does not grow for ever.
 CACHE_DAYS = 30
+# A cached copy in use gets a new date when its date is older than this.
+REFRESH_SECONDS = 86400
 
 
 # brotli and gzip are imported where they compress: a rebuild finds most copies in the
@@ -100,9 +102,12 @@ class _Cache:
         entry = self.folder / key
         try:
             data = entry.read_bytes()
+            # Recently used: kept by prune(). Dated again at most once a day, since writing
+            # a file's date on every build made each hit cost a journal write.
+            if entry.stat().st_mtime < time.time() - REFRESH_SECONDS:
+                os.utime(entry)
         except FileNotFoundError:
             return None
-        os.utime(entry)  # recently used: kept by prune()
         return data
 
     def put(self, key: str, data: bytes) -> None:
