@@ -24,8 +24,14 @@ class _Sources:
 
     def __init__(self, content: Path) -> None:
         self.content = content
-        self.files = source_files(content)
+        self._files: list[Path] | None = None  # listed at the first finding: most builds have none
         self._lines: dict[Path, list[str]] = {}
+
+    @property
+    def files(self) -> list[Path]:
+        if self._files is None:
+            self._files = source_files(self.content)
+        return self._files
 
     def lines(self, path: Path) -> list[str]:
         if path not in self._lines:
