@@ -74,6 +74,6 @@ def test_changing_reimbursable_sessions_changes_the_answer_and_the_calculator_to
     assert "reimbursed for the intake and integration sessions" in cost["answer"]
     costs = BeautifulSoup((output / "costs.html").read_text(encoding="utf-8"), "html.parser")
     assert "reimbursed for the intake and integration sessions" in squash(costs.main.get_text(" "))
-    model = json.loads(costs.find("script", id="cost-model").string)
+    model = json.loads(costs.find("script", id="cost-calculator-model").string)
     reimbursable = {line["id"] for line in model["lines"] if line.get("reimbursable")}
     assert reimbursable == {"intake", "integration"}
