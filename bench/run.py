@@ -5,7 +5,8 @@ Prints a table and writes bench/results.json with:
 - build: the real site as the therapist builds it, `make publish` as a whole process
   (into a temporary folder), against the `pelican` command on the same content and
   settings with our plugins switched off (PLUGINS reduced to the third-party sitemap
-  plugin); nine pairs of alternating runs; medians and ratio.
+  plugin); nine pairs of alternating runs; medians and ratio, and beside them the CPU
+  time of each run (user + system, all its processes) and the load average.
 - entry: what one more FAQ entry costs: our build with 200 and with 2,000 generated
   entries (five runs each, median), (t2000 - t200) / 1800, against the Markdown
   floor: python-markdown with the build's extensions converting the same files in
@@ -39,6 +40,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -81,12 +83,19 @@ TARGETS = {
 
 def run(cmd: list[str], env: dict | None = None) -> float:
     """Run a build; return its wall time in seconds (raise with its output if it fails)."""
+    return run_timed(cmd, env)[0]
+
+
+def run_timed(cmd: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Run a build; return its wall time and the CPU time (user + system) of all its processes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[:4])}... failed:\n{result.stdout}{result.stderr}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def ours(content: Path, output: Path) -> list[str]:
@@ -129,17 +138,32 @@ def plain(content: Path, output: Path, extra: dict | None = None) -> list[str]:
 
 
 def compare(ours_cmd: list[str], plain_cmd: list[str], runs: int) -> dict:
-    """Interleaved runs of both builds: medians, and ours / plain."""
+    """Interleaved runs of both builds: medians, and ours / plain.
+
+    Wall time is the measure; the CPU time of each run (all its processes) and the
+    load average are kept beside it, since on a busy machine they tell how much of a
+    difference is the machine's.
+    """
     times: dict[str, list[float]] = {"ours": [], "plain": []}
+    cpu: dict[str, list[float]] = {"ours": [], "plain": []}
+    load_before = os.getloadavg()[0]
     for _ in range(runs):
-        times["ours"].append(run(ours_cmd))
-        times["plain"].append(run(plain_cmd))
+        for name, cmd in (("ours", ours_cmd), ("plain", plain_cmd)):
+            wall, used = run_timed(cmd)
+            times[name].append(wall)
+            cpu[name].append(used)
     medians = {k: statistics.median(v) for k, v in times.items()}
+    cpu_medians = {k: statistics.median(v) for k, v in cpu.items()}
     return {
         "runs": times,
         "ours_median_s": medians["ours"],
         "plain_median_s": medians["plain"],
         "ratio": medians["ours"] / medians["plain"],
+        "cpu_runs": cpu,
+        "ours_cpu_median_s": cpu_medians["ours"],
+        "plain_cpu_median_s": cpu_medians["plain"],
+        "cpu_ratio": cpu_medians["ours"] / cpu_medians["plain"],
+        "load_average": [load_before, os.getloadavg()[0]],
     }
 
 
@@ -403,6 +427,9 @@ def table(results: dict) -> str:
             "alternating pairs)",
             f"  make publish {build['ours_median_s']:.3f} s | plain Pelican {build['plain_median_s']:.3f} s"
             f" | ratio {build['ratio']:.2f} (target <= {TARGETS['build_ratio_max']})",
+            f"  CPU time {build['ours_cpu_median_s']:.3f} s | {build['plain_cpu_median_s']:.3f} s"
+            f" | ratio {build['cpu_ratio']:.2f}; load average {build['load_average'][0]:.1f}"
+            f" -> {build['load_average'][1]:.1f} on {os.cpu_count()} cores",
             "",
         ]
     entry = results.get("entry", {"error": "not run"})
