@@ -18,9 +18,11 @@ Prints a table and writes bench/results.json with:
   Chromium's cache works as on the real site.
 - lighthouse: Lighthouse (npm, pinned) on every page, mobile preset: four scores.
 - longfaq: a FAQ of 70 answers (the practice's own, and generated ones of about 150
-  words from a Markov chain over the site's own text, in seven topics), built and
-  loaded in Chromium: faq.html with
-  everything it loads, raw, gzip (level 9) and brotli (quality 11).
+  words drawn from the site's own text, in seven topics), built and loaded in
+  Chromium: faq.html with everything it loads, raw, gzip (level 9) and brotli
+  (quality 11), each file; and the calibration of the generated text: brotli bytes
+  per word of the practice's real answers against generated answers of the same
+  lengths.
 
 Usage: python bench/run.py [--quick] [--only PARTS]
   --quick: one run each, for trying it out
@@ -59,6 +61,8 @@ LIGHTHOUSE_ATTEMPTS = 3
 PARTS = ("build", "scale", "weight", "lighthouse", "longfaq")
 LONG_FAQ_ENTRIES = 70
 LONG_FAQ_WORDS = 150
+# Generated answers compared with the real ones drawn with this many seeds (median and range).
+CALIBRATION_SEEDS = 9
 LONG_FAQ_TOPICS = ("Before", "Safety", "Sessions", "Feelings", "After", "Costs", "Practical")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -211,38 +215,100 @@ def bench_weight(site: Path, url: str, request_log: list[str], names: list[str] 
     return pages
 
 
+def long_faq_words() -> list[str]:
+    """Every word of the site's own Markdown (pages and answers), as often as the practice uses it."""
+    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
+    return re.findall(r"[A-Za-z’']{2,}", re.sub(r"^\w+:.*$|\{[^}]*\}|\([^)]*\)", " ", text, flags=re.M))
+
+
+def generated_answer(chooser: random.Random, words: list[str], length: int) -> list[str]:
+    """`length` words drawn from `words` in sentences of 8 to 20: the sentences of one answer."""
+    sentences, total = [], 0
+    while total < length:
+        count = min(chooser.randint(8, 20), length - total)
+        sentence = " ".join(chooser.choice(words) for _ in range(count))
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        total += count
+    return sentences
+
+
 def write_long_faq(faq_dir: Path, count: int) -> None:
     """`count` answers of about 150 words, in seven topics, from the words of the site's own pages.
 
-    Words drawn at random (fixed seed) as often as the practice uses them: the text
-    compresses about as real answers do, a little worse (70 such answers' visible text
-    is about 19 KB brotli, against about 15 KB for real ones), never better. A Markov
-    chain over the site's small text would copy whole phrases and compress far better
-    than anything a therapist writes.
+    Words drawn at random (fixed seed) as often as the practice uses them. Chosen by
+    calibration against the practice's real answers (`calibrate_text`, printed by the
+    bench): at the same length and sample size the text compresses as the real
+    writing does, within a few per cent. A word-level Markov chain over the site's
+    text (order 1 or 2) compresses 15-25% better than the real answers at that size,
+    and at 70 answers about twice as well: over only about 1,700 words of our own
+    text it copies whole phrases, which nobody writing answers does.
     """
-    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
-    words = re.findall(r"[A-Za-z’']{2,}", re.sub(r"^\w+:.*$|\{[^}]*\}|\([^)]*\)", " ", text, flags=re.M))
+    words = long_faq_words()
+    # Questions shaped like the practice's own: as long as one of them, starting as one does
+    # ("What", "Can", "Is" ...); the build makes each link name (slug) from it, as `make faq` does.
+    questions = [
+        match.group(1).split()
+        for path in sorted((ROOT / "content" / "faq").glob("*.md"))
+        if (match := re.search(r"^Title:\s*(.+)$", path.read_text(encoding="utf-8"), re.M))
+    ]
     chooser = random.Random(11)
     for number in range(1, count + 1):
-        sentences, total = [], 0
-        while total < LONG_FAQ_WORDS:
-            length = chooser.randint(8, 20)
-            sentence = " ".join(chooser.choice(words) for _ in range(length))
-            sentences.append(sentence[0].upper() + sentence[1:] + ".")
-            total += length
+        sentences = generated_answer(chooser, words, LONG_FAQ_WORDS)
         half = len(sentences) // 2
         answer = " ".join(sentences[:half]) + "\n\n" + " ".join(sentences[half:])
-        question = " ".join(chooser.choice(words) for _ in range(6))
+        length = len(chooser.choice(questions))
+        first = chooser.choice(questions)[0]
+        question = " ".join([first, *(chooser.choice(words) for _ in range(length - 1))])
         (faq_dir / f"long-{number:03d}.md").write_text(
-            f"Title: {question[0].upper() + question[1:]}, question {number}?\n"
+            f"Title: {question}?\n"
             f"Topic: {LONG_FAQ_TOPICS[number % len(LONG_FAQ_TOPICS)]}\n"
             f"Order: {1000 + number}\n\n{answer}\n",
             encoding="utf-8",
         )
 
 
+def brotli_per_word(texts: list[str]) -> float:
+    """Brotli bytes (quality 11, as the build) per word of `texts`, one answer a line."""
+    import brotli
+
+    joined = "\n".join(" ".join(text.split()) for text in texts)
+    return len(brotli.compress(joined.encode(), quality=11)) / len(joined.split())
+
+
+def calibrate_text(faq_html: str) -> dict:
+    """Brotli per word: the practice's real answers as the page shows them, against generated
+    answers of the same lengths (same sample size), drawn with seeds 1 to CALIBRATION_SEEDS."""
+    from bs4 import BeautifulSoup
+
+    own_slugs = {
+        match.group(1)
+        for path in (ROOT / "content" / "faq").glob("*.md")
+        if (match := re.search(r"^Slug:\s*(\S+)", path.read_text(encoding="utf-8"), re.M))
+    }
+    soup = BeautifulSoup(faq_html, "html.parser")
+    real = [
+        entry.select_one(".faq__answer").get_text(" ")
+        for entry in soup.select("details.faq__entry")
+        if entry.get("id") in own_slugs
+    ]
+    lengths = [len(text.split()) for text in real]
+    words = long_faq_words()
+    generated = []
+    for seed in range(1, CALIBRATION_SEEDS + 1):
+        chooser = random.Random(seed)
+        generated.append(brotli_per_word([" ".join(generated_answer(chooser, words, n)) for n in lengths]))
+    return {
+        "answers": len(real),
+        "words": sum(lengths),
+        "real_brotli_per_word": round(brotli_per_word(real), 3),
+        "generated_brotli_per_word_median": round(statistics.median(generated), 3),
+        "generated_brotli_per_word_range": [round(min(generated), 3), round(max(generated), 3)],
+    }
+
+
 def bench_long_faq(work: Path) -> dict:
-    """faq.html with 70 answers, and all it loads: raw, gzip and brotli; its visible text alone."""
+    """faq.html with 70 answers, and all it loads: raw, gzip and brotli; its visible text alone;
+    the calibration of the generated text against the practice's real answers."""
     import brotli
 
     content = work / "content-longfaq"
@@ -263,6 +329,7 @@ def bench_long_faq(work: Path) -> dict:
         "entries": LONG_FAQ_ENTRIES,
         "visible_text_bytes": len(text),
         "visible_text_brotli": len(brotli.compress(text, quality=11)),
+        "calibration": calibrate_text(html),
         "requests": first["requests"],
         "raw": first["raw"],
         "gzip": first["gzip"],
@@ -372,6 +439,8 @@ def table(results: dict) -> str:
             )
     long_faq = results.get("longfaq", {"error": "not run"})
     if "error" not in long_faq:
+        calibration = long_faq["calibration"]
+        low, high = calibration["generated_brotli_per_word_range"]
         lines += [
             "",
             f"Long FAQ ({long_faq['entries']} answers, the practice's and generated ones of about "
@@ -381,7 +450,18 @@ def table(results: dict) -> str:
             f"(target <= {TARGETS['long_faq_brotli_max_bytes']} B) | HTML alone {long_faq['html_raw']} B | "
             f"visible text alone {long_faq['visible_text_bytes']} B, "
             f"{long_faq['visible_text_brotli']} B brotli",
+            f"  {'file':<34} | {'raw':>7} | {'gzip':>6} | {'brotli':>6}",
         ]
+        for path, sizes in long_faq["files"].items():
+            lines.append(
+                f"  {path.rsplit('/', 1)[-1]:<34} | {sizes['raw']:>7} | {sizes['gzip']:>6} | {sizes['br']:>6}"
+            )
+        lines.append(
+            f"  text calibration, brotli B per word ({calibration['answers']} answers, "
+            f"{calibration['words']} words): real {calibration['real_brotli_per_word']:.3f} | "
+            f"generated, same lengths {calibration['generated_brotli_per_word_median']:.3f} "
+            f"(median of {CALIBRATION_SEEDS} seeds, {low:.3f}-{high:.3f})"
+        )
     return "\n".join(lines)
 
 
