@@ -78,6 +78,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "practice_site.cost_calculator",
     "practice_site.faq",
+    "practice_site.practice_pages",
     "practice_site.security_headers",
     "practice_site.extra_files",
     "practice_site.asset_hashing",
@@ -172,3 +173,26 @@ SECURITY_HEADERS = {
 
 # Pelican's own cache would hide plugin changes between runs.
 LOAD_CONTENT_CACHE = False
+
+# The privacy notice (content/pages/privacy.md) lists these promises, word for
+# word. Each one is proven in Chromium on every page of every build by
+# tests/test_gates_privacy.py, which has one check per "id" and fails when a
+# promise has no check or a check has no promise: change both together.
+PRIVACY_PROMISES = [
+    {"id": "no-cookies", "text": "This site sets no cookies."},
+    {
+        "id": "no-storage",
+        "text": "It stores nothing in your browser: no local storage, no session storage, "
+        "no databases, no saved copies of pages.",
+    },
+    {
+        "id": "no-tracking",
+        "text": "It uses no analytics and no trackers. Pages only ask for their own files, "
+        "and send nothing about you back.",
+    },
+    {
+        "id": "no-other-sites",
+        "text": "Everything it shows comes from this site. No fonts, scripts, maps, videos or "
+        "booking widgets load from other sites.",
+    },
+]

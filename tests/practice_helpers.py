@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -62,7 +63,29 @@ def ready_tables() -> dict:
         booking_url="https://booking.smith-jones-counseling.com/dana",
         site_url="https://www.smith-jones-counseling.com",
         licence={"type": "LMFT", "number": "T1234", "state": "Oregon"},
+        training="KAP training, Pacific Institute, 2023",
+        reply_time="within two working days",
+        accessibility_reply_time="within five working days",
+        prescriber={"name": "Sam Lee, MD", "works_at": "Riverside Psychiatry"},
+        web_host={"name": "Netlify", "privacy_url": "https://www.netlify.com/privacy/"},
+        booking_service={"name": "SimplePractice", "privacy_url": "https://www.simplepractice.com/privacy/"},
+        email_service={"name": "Proton Mail", "privacy_url": "https://proton.me/legal/privacy"},
         unconfirmed=[],
     )
     tables["pricing"]["unconfirmed"] = []
     return tables
+
+
+# What the pages ship with where the therapist's own words go (the about page's approach).
+PLACEHOLDER_LINE = re.compile(r"^PLACEHOLDER:.*$", re.M)
+
+
+def ready_content(tmp_path: Path, tables: dict | None = None) -> Path:
+    """A copy of the content that is ready to go live: the ready practice file (or `tables`),
+    and the therapist's own words where a page still has a `PLACEHOLDER:` line."""
+    content = content_with(tmp_path, tables if tables is not None else ready_tables())
+    for page in (content / "pages").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if PLACEHOLDER_LINE.search(text):
+            page.write_text(PLACEHOLDER_LINE.sub("I work gently, at your pace.", text), encoding="utf-8")
+    return content

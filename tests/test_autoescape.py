@@ -71,7 +71,7 @@ def test_menu_labels_and_practice_details_read_as_typed(tricky_site):
     assert page.select_one(".site-name").get_text() == NAME
     contact = " ".join(page.select_one("footer .contact").get_text(" ").split())
     assert f"Contact {NAME}" in contact and f"{THERAPIST}, {CREDENTIALS}" in contact
-    assert f"after an intake with {THERAPIST}, {CREDENTIALS}." in page.select_one(".disclaimer").get_text()
+    assert f"a client of {THERAPIST}, {CREDENTIALS}." in page.select_one(".disclaimer").get_text()
 
 
 def test_markdown_html_stays_html(tricky_site):

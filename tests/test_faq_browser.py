@@ -85,7 +85,7 @@ def test_show_all_and_hide_all_report_their_state(page, faq_site):
     button = page.get_by_role("button", name="Show all answers")
     assert button.get_attribute("aria-expanded") == "false"
     button.click()
-    assert all(open_state(page)) and len(open_state(page)) == 13
+    assert all(open_state(page)) and len(open_state(page)) == 12
     button = page.get_by_role("button", name="Hide all answers")
     assert button.get_attribute("aria-expanded") == "true"
     button.click()
@@ -103,7 +103,7 @@ def test_without_javascript_every_question_is_there_and_opens(browser, site_url,
         page = context.new_page()
         page.goto(f"{faq_site}/faq.html")
         summaries = page.locator("[data-faq] summary")
-        assert summaries.count() == 13
+        assert summaries.count() == 12
         assert page.locator(".faq__toggle-all").count() == 0
         for index, slug in enumerate(EXPECTED_SLUGS):
             summaries.nth(index).click()
@@ -116,9 +116,9 @@ def test_print_shows_every_answer(browser, site_url, faq_site, javascript):
         page = context.new_page()
         page.goto(f"{faq_site}/faq.html")
         answers = page.locator("[data-faq] .faq__answer")
-        assert not any(answers.nth(i).is_visible() for i in range(13))
+        assert not any(answers.nth(i).is_visible() for i in range(12))
         page.emulate_media(media="print")
-        assert all(answers.nth(i).is_visible() for i in range(13))
+        assert all(answers.nth(i).is_visible() for i in range(12))
         assert not any(open_state(page))  # printing does not change what is open on screen
 
 
@@ -163,14 +163,14 @@ def test_the_filter_narrows_questions_and_announces_the_count(page, faq_site):
     visible = page.locator("[data-faq] details.faq__entry:visible")
     visible.first.wait_for()
     assert [d.get_attribute("id") for d in visible.all()] == ["is-ketamine-addictive"]
-    page.get_by_text("1 of 13 questions matches.").wait_for()
+    page.get_by_text("1 of 12 questions matches.").wait_for()
     box.fill("zzzz")
     page.get_by_text("No question matches. Try another word.").wait_for()
     # A deep link to a question the filter hides shows every question again and opens it.
     page.evaluate("location.hash = 'can-i-drive-home'")
     page.locator("#can-i-drive-home .faq__answer").wait_for(state="visible")
     assert box.input_value() == ""
-    assert page.locator("[data-faq] details.faq__entry:visible").count() == 13
+    assert page.locator("[data-faq] details.faq__entry:visible").count() == 12
 
 
 def test_axe_finds_no_violations_with_the_filter_in_use(browser, site_url, faq_site):
@@ -178,7 +178,7 @@ def test_axe_finds_no_violations_with_the_filter_in_use(browser, site_url, faq_s
         page = context.new_page()
         page.goto(f"{faq_site}/faq.html")
         page.get_by_label("Find a question").fill("ketamine")
-        page.get_by_text("of 13 questions match").wait_for()
+        page.get_by_text("of 12 questions match").wait_for()
         page.get_by_role("button", name="Show all answers").click()
         assert axe_violations(page, "faq.html, filtered") == []
 
@@ -202,7 +202,7 @@ def test_with_topics_the_filter_hides_topics_left_empty(browser, topics_site_url
         topics = page.locator("nav.faq__topics li:visible")
         assert [t.inner_text() for t in topics.all()] == ["Costs", "Safety", "Other questions"]
         page.get_by_label("Find a question").fill("addictive")
-        page.get_by_text("1 of 13 questions matches.").wait_for()
+        page.get_by_text("1 of 12 questions matches.").wait_for()
         assert [t.inner_text() for t in topics.all()] == ["Safety"]
         assert page.locator("section.faq__topic:visible").count() == 1
         page.get_by_role("button", name="Show all answers").click()

@@ -48,7 +48,7 @@ def test_faqpage_says_exactly_what_the_accordion_shows(html_pages, soups):
     (faq_page,) = faq_pages_found_by_extruct(html, f"{SITEURL}/faq.html")
     visible = visible_entries(soups["faq.html"])
     questions = faq_page["mainEntity"]
-    assert len(questions) == len(visible) == 13
+    assert len(questions) == len(visible) == 12
     for question, entry in zip(questions, visible, strict=True):
         assert question["@type"] == "Question"
         assert question["name"] == entry["question"]
@@ -113,7 +113,7 @@ def test_hostile_content_cannot_break_the_page_or_the_json(tmp_path, browser):
     assert result.returncode == 0, result.stderr
     html = (output / "faq.html").read_text(encoding="utf-8")
 
-    # The page still parses into the same structure: one JSON-LD block, fourteen entries,
+    # The page still parses into the same structure: one JSON-LD block, thirteen entries,
     # and no script element but ours.
     soup = BeautifulSoup(html, "html5lib")
     scripts = soup.find_all("script")
@@ -122,7 +122,7 @@ def test_hostile_content_cannot_break_the_page_or_the_json(tmp_path, browser):
         "faq.js",
     ]
     entries = visible_entries(soup)
-    assert len(entries) == 14 and entries[0]["id"] == "hostile"
+    assert len(entries) == 13 and entries[0]["id"] == "hostile"
     assert entries[0]["question"] == squash(HOSTILE_QUESTION)
 
     # The JSON-LD parses and says what the page shows, and its block holds nothing an HTML

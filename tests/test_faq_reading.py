@@ -27,16 +27,16 @@ def build_and_read(tmp_path, content, **kwargs):
     return visible_entries(BeautifulSoup(html, "html.parser"))
 
 
-def test_thirteen_entries_in_the_order_given(soups):
+def test_twelve_entries_in_the_order_given(soups):
     entries = visible_entries(soups["faq.html"])
     assert [e["id"] for e in entries] == EXPECTED_SLUGS
     assert all(e["question"].endswith("?") for e in entries)
-    assert len({e["question"] for e in entries}) == 13
+    assert len({e["question"] for e in entries}) == 12
 
 
 def test_every_file_in_the_faq_folder_is_one_entry(soups):
     files = sorted((ROOT / "content" / "faq").glob("*.md"))
-    assert len(files) == len(visible_entries(soups["faq.html"])) == 13
+    assert len(files) == len(visible_entries(soups["faq.html"])) == 12
 
 
 def test_answers_keep_the_practice_words(soups):
@@ -67,6 +67,10 @@ def test_faq_files_are_not_published_on_their_own(site, html_pages):
     # Only the site's own pages: nothing from content/faq/ became a page or an article.
     assert set(html_pages) == {
         "404.html",
+        "about.html",
+        "accessibility.html",
+        "contact.html",
+        "privacy.html",
         "costs.html",
         "faq.html",
         "how-ketamine-works.html",
@@ -114,7 +118,7 @@ def test_slug_is_made_from_the_question_and_order_is_optional(tmp_path):
     entries = build_and_read(tmp_path, content)
     ids = [e["id"] for e in entries]
     # Unnumbered entries come after the numbered ones, alphabetically by question.
-    assert ids[-2:] == ["any-other-question", "can-i-drive-myself-home-after-a-session"]
+    assert ids[-2:] == ["any-other-question", "can-i-drive-myself-home-after-a-medicine-session"]
     assert ids[:-2] == [s for s in EXPECTED_SLUGS if s != "can-i-drive-home"]
 
 
@@ -130,7 +134,7 @@ def test_a_draft_entry_is_not_shown(tmp_path):
     rewrite(faq_file(content, "what-should-i-bring"), "Order: 110\n", "Order: 110\nStatus: draft\n")
     entries = build_and_read(tmp_path, content)
     assert "what-should-i-bring" not in [e["id"] for e in entries]
-    assert len(entries) == 12
+    assert len(entries) == 11
 
 
 def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, monkeypatch):
@@ -152,7 +156,7 @@ def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, m
     html = (output / "faq.html").read_text(encoding="utf-8")
     assert 'id="can-i-drive-home"' not in html
     assert "can-i-drive-home" not in html  # not in the JSON-LD either
-    assert len(visible_entries(BeautifulSoup(html, "html.parser"))) == 12
+    assert len(visible_entries(BeautifulSoup(html, "html.parser"))) == 11
 
 
 def test_unsafe_html_in_an_answer_is_removed(tmp_path):

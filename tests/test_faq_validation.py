@@ -86,6 +86,19 @@ def two_faq_pages(content):
     return "content/pages/costs.md", "Template", "only one page can show the whole FAQ"
 
 
+def alias_is_another_entrys_slug(content):
+    feel = faq_file(content, "what-does-ketamine-feel-like")
+    aliases = "Aliases: why-is-it-hard-to-describe"
+    rewrite(feel, aliases, f"{aliases}, can-i-drive-home")
+    return "content/faq/what-does-ketamine-feel-like.md", "Aliases", '"can-i-drive-home" in "Aliases:"'
+
+
+def bad_alias(content):
+    feel = faq_file(content, "what-does-ketamine-feel-like")
+    rewrite(feel, "Aliases: why-is-it-hard-to-describe", "Aliases: Why is it hard?")
+    return "content/faq/what-does-ketamine-feel-like.md", "Aliases", "small letters, digits"
+
+
 CASES = [
     no_question,
     blank_question,
@@ -100,6 +113,8 @@ CASES = [
     unknown_status,
     embed_names_no_entry,
     two_faq_pages,
+    alias_is_another_entrys_slug,
+    bad_alias,
 ]
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, load_settings
-from practice_helpers import PRACTICE_FILE, content_with, ready_tables, site_tables, toml_text
+from practice_helpers import PRACTICE_FILE, content_with, ready_content, ready_tables, site_tables, toml_text
 from workflow_support import failed_build, line_of
 
 
@@ -39,7 +39,7 @@ def test_the_settings_files_hold_no_practice_details():
 
 
 def test_site_url_is_the_live_address_unless_siteurl_overrides_it(tmp_path):
-    content = content_with(tmp_path, ready_tables())
+    content = ready_content(tmp_path)
     live = build_site(tmp_path / "live", content=content, extra_env={"SITEURL": ""})
     assert live.returncode == 0, live.stderr
     canonical = soup_of(tmp_path / "live" / "costs.html").select_one("link[rel=canonical]")["href"]

@@ -15,7 +15,12 @@ MENU_PAGES = [
     "is-kap-right-for-me.html",
     "costs.html",
     "faq.html",
+    "about.html",
+    "contact.html",
 ]
+
+# Pages about the site itself, linked from every page's footer.
+FOOTER_PAGES = ["privacy.html", "accessibility.html"]
 
 PROCESS_STEPS = [
     ("intake", "Intake"),
@@ -46,7 +51,14 @@ def text(tag) -> str:
 
 
 def test_every_page_is_built(html_pages):
-    assert set(MENU_PAGES) | {"404.html"} <= set(html_pages)
+    assert set(MENU_PAGES) | set(FOOTER_PAGES) | {"404.html"} <= set(html_pages)
+
+
+def test_privacy_and_accessibility_are_linked_from_every_footer(soups):
+    for name, soup in soups.items():
+        links = soup.select('footer nav[aria-label="About this site"] a')
+        hrefs = sorted(urlparse(a["href"]).path.lstrip("/") for a in links)
+        assert hrefs == sorted(FOOTER_PAGES), name
 
 
 def test_every_page_is_reachable_from_the_navigation(soups):
@@ -89,7 +101,7 @@ def test_titles_and_descriptions_are_present_and_unique(soups):
 
 
 def test_canonical_urls_are_absolute_and_point_at_the_page(soups):
-    for name in MENU_PAGES:
+    for name in MENU_PAGES + FOOTER_PAGES:
         canonical = soups[name].find("link", rel="canonical")["href"]
         expected = f"{SITEURL}/" if name == "index.html" else f"{SITEURL}/{name}"
         assert canonical == expected
@@ -164,7 +176,8 @@ def test_nothing_loads_from_another_origin(soups):
 def test_sitemap_lists_exactly_the_pages(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     locs = sorted(re.findall(r"<loc>([^<]+)</loc>", sitemap))
-    expected = sorted(f"{SITEURL}/" if p == "index.html" else f"{SITEURL}/{p}" for p in MENU_PAGES)
+    pages = MENU_PAGES + FOOTER_PAGES
+    expected = sorted(f"{SITEURL}/" if p == "index.html" else f"{SITEURL}/{p}" for p in pages)
     assert locs == expected
 
 

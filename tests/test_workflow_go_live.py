@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 from conftest import ROOT
-from practice_helpers import PRACTICE_FILE, content_with, ready_tables, site_tables
+from practice_helpers import PRACTICE_FILE, content_with, ready_content, ready_tables, site_tables
 from test_workflow_publish import UPLOADS, fake_tools
 from workflow_support import append, content_copy, line_of, make, snapshot
 
@@ -25,10 +25,32 @@ SHIPPED_PLACEHOLDERS = [
     "email",
     "booking_url",
     "site_url",
+    "training",
+    "reply_time",
+    "accessibility_reply_time",
     "licence.type",
     "licence.number",
     "licence.state",
+    "prescriber.name",
+    "prescriber.works_at",
+    "web_host.name",
+    "web_host.privacy_url",
+    "booking_service.name",
+    "booking_service.privacy_url",
+    "email_service.name",
+    "email_service.privacy_url",
 ]
+# The pages' own placeholders: the line the therapist replaces with their own words.
+SHIPPED_PAGE_PLACEHOLDERS = ["content/pages/about.md"]
+
+
+def key_line(key: str) -> int:
+    """The line of `key` in the real practice.toml: `licence.type` is `type = ` under [practice.licence]."""
+    table, _, short = key.rpartition(".")
+    header = f"[practice.{table}]" if table else "[practice]"
+    lines = PRACTICE_FILE.read_text(encoding="utf-8").splitlines()
+    start = lines.index(header)
+    return next(n for n, line in enumerate(lines[start:], start + 1) if line.startswith(f"{short} = "))
 
 
 def listed(printed: str) -> list[str]:
@@ -49,8 +71,7 @@ def test_a_fresh_clone_builds_but_is_not_ready_to_go_live(tmp_path):
     items = listed(result.stdout)
     # Each placeholder: file, the line it is on, and how to fix it.
     for key in SHIPPED_PLACEHOLDERS:
-        short = key.rsplit(".", 1)[-1]
-        line = line_of(PRACTICE_FILE, f"{short} = ")
+        line = key_line(key)
         assert any(
             item.startswith(f"content/practice.toml, line {line}: {key} = ") and "How to fix it:" in item
             for item in items
@@ -66,7 +87,9 @@ def test_a_fresh_clone_builds_but_is_not_ready_to_go_live(tmp_path):
         assert any(
             f'delete "{mark}" from the unconfirmed list' in i and f"(line {mark_line})" in i for i in items
         )
-    assert len(items) == len(SHIPPED_PLACEHOLDERS) + len(marks)
+    for page in SHIPPED_PAGE_PLACEHOLDERS:
+        assert any(item.startswith(f"{page}, line ") and "PLACEHOLDER:" in item for item in items), page
+    assert len(items) == len(SHIPPED_PLACEHOLDERS) + len(marks) + len(SHIPPED_PAGE_PLACEHOLDERS)
     assert "Ready to go live" not in result.stdout
 
 
@@ -101,7 +124,7 @@ def test_confirming_an_assumption_means_removing_its_mark(tmp_path):
 
 
 def test_a_ready_site_says_so(tmp_path):
-    content = content_with(tmp_path, ready_tables())
+    content = ready_content(tmp_path)
     result = make("publish", f"INPUTDIR={content}", f"OUTPUTDIR={tmp_path / 'output'}", env={"SITEURL": ""})
     assert result.returncode == 0, result.stderr
     assert "Ready to go live" in result.stdout
@@ -111,7 +134,7 @@ def test_a_ready_site_says_so(tmp_path):
 
 
 def test_a_siteurl_override_keeps_a_ready_site_from_going_live(tmp_path):
-    content = content_with(tmp_path, ready_tables())
+    content = ready_content(tmp_path)
     result = make(
         "publish",
         f"INPUTDIR={content}",
@@ -189,9 +212,9 @@ def test_each_kind_of_placeholder_is_on_the_list_and_a_real_value_is_not(case, t
     key, placeholder, real = PLACEHOLDER_VALUES[case]
     tables = ready_tables()
     tables["practice"][key] = placeholder
-    content = content_with(tmp_path, tables)
+    content = ready_content(tmp_path, tables)
     [item] = go_live_list(content, environ={})
     line = line_of(content / "practice.toml", f"{key} = ")
     assert str(item).startswith(f'content/practice.toml, line {line}: {key} = "{placeholder}" is not yet ')
     tables["practice"][key] = real
-    assert go_live_list(content_with(tmp_path, tables), environ={}) == []
+    assert go_live_list(ready_content(tmp_path, tables), environ={}) == []

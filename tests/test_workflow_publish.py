@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from practice_helpers import content_with, ready_tables
+from practice_helpers import ready_content
 from workflow_support import append, content_copy, edit, make, snapshot
 
 
@@ -110,7 +110,7 @@ def test_upload_refuses_when_the_build_fails(target, tmp_path, broken_content, o
 def test_upload_refuses_when_the_build_fails_on_a_ready_site(target, tmp_path, old_site):
     """Past the go-live gate, a failed build still stops the upload."""
     bin_dir, log = fake_tools(tmp_path)
-    content = content_with(tmp_path, ready_tables())
+    content = ready_content(tmp_path)
     edit(content / "pages" / "costs.md", "Title: Costs\n", "")
     before = snapshot(old_site)
     result = make(
@@ -132,7 +132,7 @@ def test_upload_refuses_when_the_build_fails_on_a_ready_site(target, tmp_path, o
 def test_upload_runs_after_a_good_build(target, tmp_path, old_site):
     bin_dir, log = fake_tools(tmp_path)
     # A site ready to go live: every placeholder replaced, every assumption confirmed.
-    content = content_with(tmp_path, ready_tables())
+    content = ready_content(tmp_path)
     result = make(
         target,
         f"INPUTDIR={content}",

@@ -259,6 +259,13 @@ def report(problems: list[Problem | str], output: Path, check: bool) -> None:
         print(f"Nothing was written to {shown}, and nothing was uploaded.", file=sys.stderr)
 
 
+def print_reading_grades(folder: Path) -> None:
+    """`make check` only: each page's reading grade, as advice (tools/readability.py)."""
+    from tools.readability import page_grades, report  # imports textstat: only when checking
+
+    print("\n".join(report(page_grades(folder))))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings, content, output = Path(args.settings), Path(args.content), Path(args.output).absolute()
@@ -278,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
             report(problems, output, args.check)
             return 1
         if args.check:
+            print_reading_grades(folder)
             print(f"All checks passed: the site can be published. ({_shown(output)} was not touched.)")
         else:
             if pelican_settings.get("DEV_RELOAD"):

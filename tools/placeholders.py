@@ -28,7 +28,7 @@ def find_placeholders(content: Path) -> list[Problem]:
             if line.lstrip().startswith(MARKER):
                 problems.append(
                     Problem(
-                        file=display_path(source, content),
+                        file=display_path(source.resolve(), content),
                         line=number,
                         what="This file still has a placeholder instead of real text (the line starting "
                         f"'{MARKER}'), so it cannot be published.",

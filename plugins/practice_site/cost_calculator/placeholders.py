@@ -36,10 +36,20 @@ def placeholder_values(pricing: dict, model: dict) -> dict[str, str]:
     for name in ("later_medicine_hours", "preparation_sessions", "medicine_sessions", "integration_sessions"):
         for key, number in pricing[name].items():
             values[f"{name}_{key}"] = str(number)
+    values["reimbursable_sessions"] = sessions_in_words(pricing["reimbursable_sessions"])
     low, high = typical_range(model)
     values["estimate_low"] = format_usd(low["grand_total"])
     values["estimate_high"] = format_usd(high["grand_total"])
     return values
+
+
+def sessions_in_words(kinds: list[str]) -> str:
+    """The kinds of session as a reader says them: "the preparation and integration sessions"."""
+    if not kinds:
+        return "none of the sessions"
+    if len(kinds) == 1:
+        return f"the {kinds[0]} sessions"
+    return "the " + ", ".join(kinds[:-1]) + " and " + kinds[-1] + " sessions"
 
 
 class PricePlaceholderPreprocessor(Preprocessor):

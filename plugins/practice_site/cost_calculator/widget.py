@@ -80,7 +80,7 @@ def _fields(pricing: dict, model: dict, choices: dict) -> list[dict]:
         },
     ], {
         "name": "reimbursement",
-        "label": "Reimbursement from your insurance, as a percentage (optional)",
+        "label": "How much your insurance pays back, in percent (optional)",
         "hint": f"{between('reimbursement')}. Out-of-network benefits may reimburse "
         f"{_kinds_text(pricing['reimbursable_sessions'])}; I can give you a superbill. "
         "Leave it empty if you will not claim.",

@@ -18,6 +18,7 @@ class FaqEntry:
     source: str  # the file as the editor knows it
     page: Page  # Pelican's content object, which resolves {filename} links per output page
     topic: str = ""  # the `Topic:` the question is grouped under ("" when it has none)
+    aliases: tuple[str, ...] = ()  # old link names that still lead here (Aliases:)
 
     @property
     def answer(self) -> Markup:

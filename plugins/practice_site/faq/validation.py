@@ -12,7 +12,14 @@ from .collection import FaqEntry, sort_key
 from .reading import FaqFile
 
 # The metadata a FAQ file may have, as the editor writes it.
-KNOWN_KEYS = {"title": "Title", "slug": "Slug", "order": "Order", "status": "Status", "topic": "Topic"}
+KNOWN_KEYS = {
+    "title": "Title",
+    "slug": "Slug",
+    "order": "Order",
+    "status": "Status",
+    "topic": "Topic",
+    "aliases": "Aliases",
+}
 STATUSES = ("published", "draft")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 WHOLE_NUMBER_RE = re.compile(r"^[+-]?\d+$")
@@ -123,6 +130,22 @@ def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
             )
         )
 
+    # Old link names of a question (after two were merged), so that old links still lead to it.
+    aliases = [a.strip() for a in str(metadata.get("aliases", "")).split(",") if a.strip()]
+    for alias in aliases:
+        if not SLUG_RE.match(alias):
+            problems.append(
+                Problem(
+                    file=file.source,
+                    field="Aliases",
+                    line=_line(file, "aliases"),
+                    what=f'The old link name "{alias}" in "Aliases:" may only use small letters, digits '
+                    "and single hyphens.",
+                    fix='Write old link names like "Aliases: why-is-it-hard-to-describe", '
+                    "separated by commas.",
+                )
+            )
+
     status = str(metadata.get("status", "published")).strip().lower()
     if status not in STATUSES:
         problems.append(
@@ -140,7 +163,7 @@ def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
     # The values go on to the collection-wide checks even when this file has problems,
     # so that a duplicate is reported in the same run as everything else.
     values = {"question": question, "slug": slug, "order": order, "draft": status == "draft", "topic": topic}
-    return values, problems
+    return {**values, "aliases": tuple(aliases)}, problems
 
 
 def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
@@ -167,6 +190,19 @@ def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
             )
             continue
         first = slugs.setdefault(values["slug"], file) if values["slug"] else file
+        taken = [(a, slugs.setdefault(a, file)) for a in values["aliases"]]
+        for alias, owner in taken:
+            if owner is not file:
+                problems.append(
+                    Problem(
+                        file=file.source,
+                        field="Aliases",
+                        line=_line(file, "aliases"),
+                        what=f'The old link name "{alias}" in "Aliases:" is also the link name of '
+                        f"{owner.source}.",
+                        fix="Remove it from the Aliases line: a link name can lead to one question only.",
+                    )
+                )
         if first is not file:
             problems.append(
                 Problem(
@@ -187,6 +223,7 @@ def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
                     slug=values["slug"],
                     order=values["order"],
                     topic=values["topic"],
+                    aliases=values["aliases"],
                     source=file.source,
                     page=file.page,
                 )

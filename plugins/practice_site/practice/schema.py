@@ -46,6 +46,34 @@ SESSIONS_FIELDS = (
     ),
 )
 
+PRESCRIBER_FIELDS = (
+    Field("name", "text", True, "the prescriber's name and credentials", True, '"Sam Lee, MD"'),
+    Field(
+        "works_at",
+        "text",
+        True,
+        "where the prescriber works",
+        True,
+        '"this practice" or "Riverside Psychiatry"',
+    ),
+)
+
+
+def _service_fields(what: str, example_name: str) -> tuple[Field, ...]:
+    """A named service with its privacy policy: the web host, the booking service, the e-mail provider."""
+    return (
+        Field("name", "text", True, f"the name of {what}", True, example_name),
+        Field(
+            "privacy_url",
+            "https_url",
+            True,
+            f"the address of {what}'s privacy policy",
+            True,
+            '"https://www.their-site.com/privacy"',
+        ),
+    )
+
+
 PRACTICE_FIELDS = (
     Field("name", "text", True, "the practice's name", True, '"Smith & Jones Counseling"'),
     Field("therapist", "text", True, "the therapist's name", True, '"Dana O\'Neil"'),
@@ -66,6 +94,49 @@ PRACTICE_FIELDS = (
     Field("booking_label", "text", True, "the words on the booking button", False, '"Book a consultation"'),
     Field("site_url", "site_url", True, "the site's live address", True, '"https://www.your-practice.com"'),
     Field("sessions", "table", True, "where sessions happen", False, fields=SESSIONS_FIELDS),
+    # The pages a client reads before calling (practice_site.practice_pages and its templates).
+    Field(
+        "training",
+        "text",
+        True,
+        "your training in ketamine-assisted psychotherapy",
+        True,
+        '"KAP training, Example Institute, 2023"',
+    ),
+    Field("reply_time", "text", True, "how soon you answer a message", True, '"within two working days"'),
+    Field(
+        "accessibility_reply_time",
+        "text",
+        True,
+        "how soon you answer a report of an accessibility problem",
+        True,
+        '"within five working days"',
+    ),
+    Field("prescriber", "table", True, "the collaborating prescriber", True, fields=PRESCRIBER_FIELDS),
+    Field(
+        "web_host",
+        "table",
+        True,
+        "the web host",
+        True,
+        fields=_service_fields("the web host", '"Netlify"'),
+    ),
+    Field(
+        "booking_service",
+        "table",
+        True,
+        "the booking service",
+        True,
+        fields=_service_fields("the booking service", '"SimplePractice"'),
+    ),
+    Field(
+        "email_service",
+        "table",
+        True,
+        "the e-mail provider",
+        True,
+        fields=_service_fields("the e-mail provider", '"Google Workspace"'),
+    ),
 )
 
 # The [pricing] table is checked by practice_site.cost_calculator.settings (its
