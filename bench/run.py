@@ -61,6 +61,8 @@ LIGHTHOUSE_ATTEMPTS = 3
 PARTS = ("build", "scale", "weight", "lighthouse", "longfaq")
 LONG_FAQ_ENTRIES = 70
 LONG_FAQ_WORDS = 150
+# The share of generated words that follow the previous one as in our text (see write_long_faq).
+LONG_FAQ_CHAIN_SHARE = 0.3
 # Generated answers compared with the real ones drawn with this many seeds (median and range).
 CALIBRATION_SEEDS = 9
 LONG_FAQ_TOPICS = ("Before", "Safety", "Sessions", "Feelings", "After", "Costs", "Practical")
@@ -222,11 +224,24 @@ def long_faq_words() -> list[str]:
 
 
 def generated_answer(chooser: random.Random, words: list[str], length: int) -> list[str]:
-    """`length` words drawn from `words` in sentences of 8 to 20: the sentences of one answer."""
-    sentences, total = [], 0
+    """`length` words in sentences of 8 to 20: the sentences of one answer.
+
+    Each word is, LONG_FAQ_CHAIN_SHARE of the time, one that follows the previous word
+    somewhere in `words` (a word-level Markov chain of order 1), else any word of `words`,
+    drawn as often as the practice uses it.
+    """
+    followers: dict[str, list[str]] = {}
+    for word, following in zip(words, words[1:], strict=False):
+        followers.setdefault(word, []).append(following)
+    sentences, total, previous = [], 0, ""
     while total < length:
         count = min(chooser.randint(8, 20), length - total)
-        sentence = " ".join(chooser.choice(words) for _ in range(count))
+        chosen = []
+        for _ in range(count):
+            chained = chooser.random() < LONG_FAQ_CHAIN_SHARE and previous in followers
+            previous = chooser.choice(followers[previous] if chained else words)
+            chosen.append(previous)
+        sentence = " ".join(chosen)
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
         total += count
     return sentences
@@ -235,16 +250,17 @@ def generated_answer(chooser: random.Random, words: list[str], length: int) -> l
 def write_long_faq(faq_dir: Path, count: int) -> None:
     """`count` answers of about 150 words, in seven topics, from the words of the site's own pages.
 
-    Words drawn at random (fixed seed) as often as the practice uses them. Chosen by
-    calibration against the practice's real writing (`calibrate_text`, printed by the
-    bench): at the same lengths and sample size the text compresses as the real text
-    does, within a few per cent (1% better on the 13 answers, 4% worse on answers and
-    pages). A word-level Markov chain over the site's text (order 1 or 2) compresses
-    15-25% better than the real answers at that size, and at 70 answers about twice as
-    well: over only about 1,700 words of our own text it copies whole phrases, which
-    nobody writing answers does. Mixing the two (a 30% chance of following the chain) is
-    about as close (3% better on the answers, 1% worse on answers and pages); plain
-    sampling is kept as the simpler one, and never clearly better than the real text.
+    Words of the site's own text, drawn at random (fixed seed) as often as the practice
+    uses them, or (30% of them) following the previous word as somewhere in that text.
+    Chosen by calibration against the practice's real writing (`calibrate_text`, printed
+    by the bench): brotli bytes per word of generated texts of the same lengths as the
+    real ones, at two sample sizes, the answers (about 670 words) and answers with the
+    other pages' own text (about 2,100). Words drawn by frequency alone: 1-2% better than
+    the real text on the first, 5% worse on the second (real text gains more as it
+    grows: phrases come back). A pure chain (order 1 or 2): 15-25% better than the real
+    answers, and at 70 answers about twice as well: over only about 1,700 words of our
+    own text it copies whole phrases. A 30% share of chained words: 3% better on the
+    first, 2.5% worse on the second, the closest on both.
     """
     words = long_faq_words()
     # Questions shaped like the practice's own: as long as one of them, starting as one does
@@ -296,9 +312,21 @@ def calibration_row(label: str, real: list[str], words: list[str]) -> dict:
     }
 
 
+TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "th", "td", "figcaption")
+
+
+def text_blocks(element) -> list[str]:
+    """The text of each paragraph, list item, heading ... in `element` that holds no other."""
+    return [
+        " ".join(block.get_text(" ").split())
+        for block in element.find_all(TEXT_BLOCKS)
+        if not block.find(TEXT_BLOCKS)
+    ]
+
+
 def calibrate_text(site: Path) -> list[dict]:
     """The generated text against the practice's real writing as visitors read it, at two sample
-    sizes: the 13 real answers (the FAQ page), then those and every other page's text, so that
+    sizes: the real answers (the FAQ page), then those and every other page's own text, so that
     a reader sees whether the two also grow alike (brotli gains per word as a text grows)."""
     from bs4 import BeautifulSoup
 
@@ -309,23 +337,29 @@ def calibrate_text(site: Path) -> list[dict]:
     }
     faq = BeautifulSoup((site / "faq.html").read_text(encoding="utf-8"), "html.parser")
     answers = [
-        entry.select_one(".faq__answer").get_text(" ")
+        entry.select_one(".faq__answer")
         for entry in faq.select("details.faq__entry")
         if entry.get("id") in own_slugs
     ]
-    # The other pages' own text: without the answers they show again ({faq:...}) and the cost
-    # calculator's form, which would count the same words twice or count a form as prose.
+    # The other pages' own text, each paragraph, item or heading once: pages show answers
+    # again ({faq:...}) and the same call to action, which a writer does not write twice;
+    # the cost calculator is a form, not prose.
+    seen = {block for answer in answers for block in text_blocks(answer)}
     pages = []
     for path in sorted(site.glob("*.html")):
         if path.name != "faq.html":
             main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").main
-            for repeated in main.select(".faq-embed, .cost-calculator"):
-                repeated.decompose()
-            pages.append(main.get_text(" "))
+            for form in main.select(".cost-calculator"):
+                form.decompose()
+            new = [block for block in text_blocks(main) if block not in seen]
+            seen.update(new)
+            if new:
+                pages.append(" ".join(new))
+    answer_texts = [answer.get_text(" ") for answer in answers]
     words = long_faq_words()
     return [
-        calibration_row("the practice's answers", answers, words),
-        calibration_row("answers and pages", answers + pages, words),
+        calibration_row("the practice's answers", answer_texts, words),
+        calibration_row("answers and pages", answer_texts + pages, words),
     ]
 
 
