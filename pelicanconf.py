@@ -79,7 +79,9 @@ PLUGINS = [
     "practice_site.cost_calculator",
     "practice_site.faq",
     "practice_site.practice_pages",
+    "practice_site.markdown_reader",
     "practice_site.security_headers",
+    "practice_site.template_cache",
     "practice_site.extra_files",
     "practice_site.asset_hashing",
 ]

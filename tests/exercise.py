@@ -26,7 +26,7 @@ from playwright.sync_api import Page
 
 def _run_the_cost_calculator(page: Page) -> list[str]:
     """Costs page: estimate a whole plan, so the gates see the calculator's live result."""
-    default_total = page.locator('.cost-summary [data-out="grand_total"]').inner_text()
+    default_total = page.locator('.cost-calculator__summary [data-out="grand_total"]').inner_text()
     page.locator('input[name="existing_client"][value="1"]').check()
     plan = {
         "preparation": "3",
@@ -37,9 +37,11 @@ def _run_the_cost_calculator(page: Page) -> list[str]:
     }
     for name, value in plan.items():
         page.locator(f'input[name="{name}"]').fill(value)
-    new_total = page.locator('.cost-summary [data-out="grand_total"]').inner_text()
+    new_total = page.locator('.cost-calculator__summary [data-out="grand_total"]').inner_text()
     assert new_total != default_total, "the calculator did not update its total"
-    assert page.locator('.cost-summary [data-out="net"]').is_visible(), "no net cost after a reimbursement"
+    assert page.locator('.cost-calculator__summary [data-out="net"]').is_visible(), (
+        "no net cost after a reimbursement"
+    )
     return [f"estimated a plan: total {default_total} -> {new_total}"]
 
 

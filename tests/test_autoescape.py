@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SITEURL, build_site
-from practice_helpers import content_with, ready_tables
+from support import content_with, ready_tables
 from test_gates_html import VNU_JAR, describe, is_artefact
 
 TITLE = 'Is KAP right for "me" & my <family>?'

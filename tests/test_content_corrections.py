@@ -8,8 +8,7 @@ import pytest
 from browser_site import page_url, site_context
 from bs4 import BeautifulSoup
 from conftest import build_site
-from faq_helpers import squash, visible_entries
-from practice_helpers import content_with, site_tables
+from support import content_with, site_tables, squash, visible_entries
 
 PRICING = site_tables()["pricing"]
 DEFINITION = "Ketamine-Assisted Psychotherapy (KAP) is the use of prescribed ketamine as an addition"
@@ -75,6 +74,6 @@ def test_changing_reimbursable_sessions_changes_the_answer_and_the_calculator_to
     assert "reimbursed for the intake and integration sessions" in cost["answer"]
     costs = BeautifulSoup((output / "costs.html").read_text(encoding="utf-8"), "html.parser")
     assert "reimbursed for the intake and integration sessions" in squash(costs.main.get_text(" "))
-    model = json.loads(costs.find("script", id="cost-model").string)
+    model = json.loads(costs.find("script", id="cost-calculator-model").string)
     reimbursable = {line["id"] for line in model["lines"] if line.get("reimbursable")}
     assert reimbursable == {"intake", "integration"}

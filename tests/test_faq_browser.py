@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from browser_site import axe_violations, site_context
 from conftest import SITEURL, served_build
-from faq_helpers import EXPECTED_SLUGS
+from support import EXPECTED_SLUGS
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,8 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, build_site
-from faq_helpers import copy_content, jsonld_blocks, squash, visible_entries
 from practice_site.faq.rendering import close_slug
+from support import content_copy, jsonld_blocks, squash, visible_entries
 from test_gates_html import VNU_JAR, is_artefact
 
 FIXTURES = ROOT / "tests" / "fixtures" / "faq-content"
@@ -46,7 +46,7 @@ def tiny_png() -> bytes:
 
 def content_with_fixtures(tmp_path, *names: str):
     """The real content, a picture in content/images/, and the named fixture FAQ files (all by default)."""
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     (content / "images").mkdir(exist_ok=True)
     (content / "images" / "room.png").write_bytes(tiny_png())
     for path in sorted(FIXTURES.glob("*.md")):

@@ -8,16 +8,16 @@ import re
 import extruct
 from bs4 import BeautifulSoup
 from conftest import SITEURL, build_site, served_build
-from faq_helpers import (
+from practice_site.asset_hashing import unhashed_name
+from support import (
     GOOGLE_ANSWER_TAGS,
-    copy_content,
+    content_copy,
+    edit,
     faq_file,
     jsonld_blocks,
-    rewrite,
     squash,
     visible_entries,
 )
-from practice_site.asset_hashing import unhashed_name
 
 # What an HTML parser acts on inside <script> (HTML's script data states).
 SCRIPT_DATA_MARKUP = re.compile(r"</|<!|<script", re.IGNORECASE)
@@ -81,8 +81,8 @@ def test_answers_use_only_the_tags_google_reads(soups):
 
 
 def test_links_in_answers_become_absolute_and_other_tags_are_reduced(tmp_path):
-    content = copy_content(tmp_path)
-    rewrite(
+    content = content_copy(tmp_path)
+    edit(
         faq_file(content, "how-should-i-prepare"),
         "setting an intention,",
         "setting an [intention]({filename}/pages/process.md#preparation), `code` <span>span</span>, "
@@ -104,7 +104,7 @@ def test_links_in_answers_become_absolute_and_other_tags_are_reduced(tmp_path):
 
 
 def test_hostile_content_cannot_break_the_page_or_the_json(tmp_path, browser):
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     (content / "faq" / "hostile.md").write_text(
         f"Title: {HOSTILE_QUESTION}\nSlug: hostile\nOrder: 1\n\n{HOSTILE_ANSWER}\n", encoding="utf-8"
     )

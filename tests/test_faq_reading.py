@@ -6,11 +6,12 @@ import re
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, write_settings
-from faq_helpers import (
+from support import (
     EXPECTED_SLUGS,
-    copy_content,
+    content_copy,
+    edit,
     faq_file,
-    rewrite,
+    price,
     squash,
     visible_entries,
 )
@@ -55,7 +56,8 @@ def test_contraindications_are_a_list_in_their_answer(soups):
 
 def test_cost_entry_has_its_slug_and_prices(soups):
     entry = next(e for e in visible_entries(soups["faq.html"]) if e["id"] == "what-does-kap-cost")
-    assert "$150/hour" in entry["answer"] and "$500" in entry["answer"]
+    assert f"{price('hourly_rate')}/hour" in entry["answer"]
+    assert price("medical_screen_fee") in entry["answer"]
 
 
 def test_faq_files_are_not_published_on_their_own(site, html_pages):
@@ -94,8 +96,8 @@ def test_faq_files_stay_out_even_if_articles_read_the_whole_content_folder(tmp_p
 
 def test_answers_go_through_the_sites_markdown_settings(tmp_path):
     """A Markdown extension added to the site's MARKDOWN settings applies to FAQ answers too."""
-    content = copy_content(tmp_path)
-    rewrite(
+    content = content_copy(tmp_path)
+    edit(
         faq_file(content, "what-should-i-bring"),
         "Comfortable clothing, a journal for notes,",
         "Comfortable clothing,\na journal for notes,",
@@ -109,10 +111,10 @@ def test_answers_go_through_the_sites_markdown_settings(tmp_path):
 
 
 def test_slug_is_made_from_the_question_and_order_is_optional(tmp_path):
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     path = faq_file(content, "can-i-drive-home")
-    rewrite(path, "Slug: can-i-drive-home\n", "")
-    rewrite(path, "Order: 100\n", "")
+    edit(path, "Slug: can-i-drive-home\n", "")
+    edit(path, "Order: 100\n", "")
     extra = content / "faq" / "zz-any-other.md"
     extra.write_text("Title: Any other question?\n\nAn answer.\n", encoding="utf-8")
     entries = build_and_read(tmp_path, content)
@@ -123,15 +125,15 @@ def test_slug_is_made_from_the_question_and_order_is_optional(tmp_path):
 
 
 def test_order_sets_the_position(tmp_path):
-    content = copy_content(tmp_path)
-    rewrite(faq_file(content, "is-kap-a-quick-fix"), "Order: 130", "Order: 1")
+    content = content_copy(tmp_path)
+    edit(faq_file(content, "is-kap-a-quick-fix"), "Order: 130", "Order: 1")
     entries = build_and_read(tmp_path, content)
     assert [e["id"] for e in entries] == ["is-kap-a-quick-fix", *EXPECTED_SLUGS[:-1]]
 
 
 def test_a_draft_entry_is_not_shown(tmp_path):
-    content = copy_content(tmp_path)
-    rewrite(faq_file(content, "what-should-i-bring"), "Order: 110\n", "Order: 110\nStatus: draft\n")
+    content = content_copy(tmp_path)
+    edit(faq_file(content, "what-should-i-bring"), "Order: 110\n", "Order: 110\nStatus: draft\n")
     entries = build_and_read(tmp_path, content)
     assert "what-should-i-bring" not in [e["id"] for e in entries]
     assert len(entries) == 11
@@ -142,7 +144,7 @@ def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, m
     import pelican
 
     monkeypatch.chdir(ROOT)
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     output = tmp_path / "out"
     args = pelican.parse_arguments(
         [str(content), "-o", str(output), "-s", str(ROOT / "publishconf.py"), "-q"]
@@ -160,8 +162,8 @@ def test_a_deleted_entry_is_gone_on_the_next_run_in_the_same_process(tmp_path, m
 
 
 def test_unsafe_html_in_an_answer_is_removed(tmp_path):
-    content = copy_content(tmp_path)
-    rewrite(
+    content = content_copy(tmp_path)
+    edit(
         faq_file(content, "what-should-i-bring"),
         "like a blanket or pillow.",
         'like a blanket or pillow. <b onmouseover="alert(1)">soft</b>'

@@ -8,8 +8,8 @@ from urllib.parse import urlparse
 import extruct
 from bs4 import BeautifulSoup
 from conftest import SITEURL
-from faq_helpers import EXPECTED_SLUGS, squash, visible_entries
 from practice_site.asset_hashing import unhashed_name
+from support import EXPECTED_SLUGS, price, squash, visible_entries
 
 
 def test_faq_page_keeps_its_intro_then_the_accordion(soups):
@@ -83,5 +83,15 @@ def test_embed_shows_one_entry_as_plain_content(site):
 def test_embed_keeps_prices_and_the_rest_of_the_page(site):
     main = BeautifulSoup((site / "costs.html").read_text(encoding="utf-8"), "html.parser").main
     text = squash(main.text)
-    assert "$150/hour" in text and "$500" in text and "{price:" not in text
+    assert f"{price('hourly_rate')}/hour" in text and price("medical_screen_fee") in text
+    assert "{price:" not in text
     assert main.select_one(".cost-calculator") is not None
+
+
+def test_an_embedded_answer_rises_with_its_question():
+    """With topics an answer's headings sit under an h3 question; embedded under an h2 they rise one level."""
+    from practice_site.faq.rendering import raise_headings
+
+    html = '<p>a</p><h4 id="x">Sub</h4><h5>Deeper</h5>'
+    assert raise_headings(html, 1) == '<p>a</p><h3 id="x">Sub</h3><h4>Deeper</h4>'
+    assert raise_headings(html, 0) == html

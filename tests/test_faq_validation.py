@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import pytest
 from conftest import build_site, write_settings
-from faq_helpers import copy_content, faq_file, rewrite
+from support import content_copy, edit, faq_file
 
 
 def no_question(content):
-    rewrite(faq_file(content, "is-ketamine-addictive"), "Title: Is ketamine addictive?\n", "")
+    edit(faq_file(content, "is-ketamine-addictive"), "Title: Is ketamine addictive?\n", "")
     return "content/faq/is-ketamine-addictive.md", "Title", "is missing"
 
 
 def blank_question(content):
-    rewrite(faq_file(content, "is-ketamine-addictive"), "Title: Is ketamine addictive?", "Title:")
+    edit(faq_file(content, "is-ketamine-addictive"), "Title: Is ketamine addictive?", "Title:")
     return "content/faq/is-ketamine-addictive.md", "Title", "is missing"
 
 
@@ -52,50 +52,50 @@ def anchor_made_from_question_clashes(content):
 
 
 def order_not_a_whole_number(content):
-    rewrite(faq_file(content, "what-should-i-bring"), "Order: 110", "Order: 11.5")
+    edit(faq_file(content, "what-should-i-bring"), "Order: 110", "Order: 11.5")
     return "content/faq/what-should-i-bring.md", "Order", '"Order: 11.5" is not a whole number'
 
 
 def order_a_word(content):
-    rewrite(faq_file(content, "what-should-i-bring"), "Order: 110", "Order: second")
+    edit(faq_file(content, "what-should-i-bring"), "Order: 110", "Order: second")
     return "content/faq/what-should-i-bring.md", "Order", "not a whole number"
 
 
 def misspelt_key(content):
-    rewrite(faq_file(content, "what-should-i-bring"), "Order: 110", "Oder: 110")
+    edit(faq_file(content, "what-should-i-bring"), "Order: 110", "Oder: 110")
     return "content/faq/what-should-i-bring.md", "Oder", 'Did you mean "Order:"?'
 
 
 def bad_slug(content):
-    rewrite(faq_file(content, "what-should-i-bring"), "Slug: what-should-i-bring", "Slug: What to bring!")
+    edit(faq_file(content, "what-should-i-bring"), "Slug: what-should-i-bring", "Slug: What to bring!")
     return "content/faq/what-should-i-bring.md", "Slug", "small letters, digits and single hyphens"
 
 
 def unknown_status(content):
-    rewrite(faq_file(content, "what-should-i-bring"), "Order: 110", "Order: 110\nStatus: hiden")
+    edit(faq_file(content, "what-should-i-bring"), "Order: 110", "Order: 110\nStatus: hiden")
     return "content/faq/what-should-i-bring.md", "Status", "Status: draft"
 
 
 def embed_names_no_entry(content):
-    rewrite(content / "pages" / "costs.md", "{faq:what-does-kap-cost}", "{faq:what-does-kap-costs}")
+    edit(content / "pages" / "costs.md", "{faq:what-does-kap-cost}", "{faq:what-does-kap-costs}")
     return "content/pages/costs.md", "{faq:what-does-kap-costs}", "Did you mean {faq:what-does-kap-cost}?"
 
 
 def two_faq_pages(content):
-    rewrite(content / "pages" / "costs.md", "Order: 5\n", "Order: 5\nTemplate: faq\n")
+    edit(content / "pages" / "costs.md", "Order: 5\n", "Order: 5\nTemplate: faq\n")
     return "content/pages/costs.md", "Template", "only one page can show the whole FAQ"
 
 
 def alias_is_another_entrys_slug(content):
     feel = faq_file(content, "what-does-ketamine-feel-like")
     aliases = "Aliases: why-is-it-hard-to-describe"
-    rewrite(feel, aliases, f"{aliases}, can-i-drive-home")
+    edit(feel, aliases, f"{aliases}, can-i-drive-home")
     return "content/faq/what-does-ketamine-feel-like.md", "Aliases", '"can-i-drive-home" in "Aliases:"'
 
 
 def bad_alias(content):
     feel = faq_file(content, "what-does-ketamine-feel-like")
-    rewrite(feel, "Aliases: why-is-it-hard-to-describe", "Aliases: Why is it hard?")
+    edit(feel, "Aliases: why-is-it-hard-to-describe", "Aliases: Why is it hard?")
     return "content/faq/what-does-ketamine-feel-like.md", "Aliases", "small letters, digits"
 
 
@@ -120,7 +120,7 @@ CASES = [
 
 @pytest.mark.parametrize("breakage", CASES, ids=[c.__name__ for c in CASES])
 def test_bad_input_stops_the_build_naming_file_and_field(tmp_path, breakage):
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     file, field, words = breakage(content)
     result = build_site(tmp_path / "out", content=content)
     assert result.returncode != 0
@@ -133,7 +133,7 @@ def test_bad_input_stops_the_build_naming_file_and_field(tmp_path, breakage):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     broken = [no_question(content), empty_answer(content), misspelt_key(content), duplicate_anchor(content)]
     result = build_site(tmp_path / "out", content=content)
     assert result.returncode != 0
@@ -144,7 +144,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_a_misspelt_key_names_its_line(tmp_path):
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     misspelt_key(content)
     result = build_site(tmp_path / "out", content=content)
     assert "content/faq/what-should-i-bring.md, line 3:" in result.stderr
@@ -159,3 +159,15 @@ def test_settings_are_checked(tmp_path):
     assert "Traceback" not in result.stderr
     assert '"pth" is not a FAQ setting' in result.stderr and 'Did you mean "path"?' in result.stderr
     assert "whole number from 2 to 6, not 7" in result.stderr
+
+
+def test_a_file_in_the_faq_folder_that_is_not_markdown_stops_the_build(tmp_path):
+    """The plugin's own warnings reach the therapist as problems (data), naming the file."""
+    content = content_copy(tmp_path)
+    (content / "faq" / "notes.txt").write_text("Ideas for questions\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", content=content)
+    assert result.returncode == 1, result.stdout
+    assert (
+        "content/faq/notes.txt: This file is not a Markdown (.md) file, so it is not part of the FAQ. "
+        "How to fix it: Rename it to end in .md" in result.stderr
+    )

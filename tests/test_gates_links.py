@@ -1,120 +1,93 @@
-"""Gate 5, links: every internal link, image, stylesheet, script and fragment in output/ resolves.
+"""Gate 5, links: the build's own checker (tools/site_checks.py) finds nothing on the real site.
 
+The same checker runs in every `make check` and `make publish`, so the therapist
+hears of a broken link at publish time, never first from CI. Here it runs over
+the production build, and over small broken sites to prove each check can fail.
 Absolute URLs on the production SITEURL count as internal; links to other sites
 and `mailto:`/`tel:`/`sms:` links are not followed (no network in tests).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
 from conftest import SITEURL
 
-URL_ATTRIBUTES = ("href", "src", "srcset", "poster", "action", "data")
-META_URL_PROPERTIES = ("og:url", "og:image")
-CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-NOT_FOLLOWED_SCHEMES = ("mailto", "tel", "sms", "data")
+from tools.site_checks import check_site
 
-
-def urls_in(soup: BeautifulSoup) -> list[str]:
-    """Every URL a page refers to: link targets, sources, srcset candidates, og: URLs."""
-    urls = []
-    for element in soup.find_all(True):
-        for attribute in URL_ATTRIBUTES:
-            value = element.get(attribute)
-            if value is None:
-                continue
-            if attribute == "srcset":
-                urls += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
-            else:
-                urls.append(value)
-    for meta in soup.find_all("meta", property=META_URL_PROPERTIES):
-        urls.append(meta.get("content", ""))
-    return urls
-
-
-def ids_in(soup: BeautifulSoup) -> set[str]:
-    return {e["id"] for e in soup.find_all(id=True)} | {
-        a["name"] for a in soup.find_all("a", attrs={"name": True})
-    }
-
-
-def resolve(site: Path, path: str) -> Path | None:
-    """The output file a URL path is served from, or None."""
-    target = site / unquote(path).lstrip("/")
-    if path.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    return target if target.is_file() else None
-
-
-def broken_links(site: Path, siteurl: str) -> list[str]:
-    """Every internal reference in `site` that does not resolve, as 'file: url: why'."""
-    home = urlsplit(siteurl)
-    soups, problems = {}, []
-
-    def soup_of(path: Path) -> BeautifulSoup:
-        if path not in soups:
-            soups[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        return soups[path]
-
-    references = []
-    for page in sorted(site.rglob("*.html")):
-        name = page.relative_to(site).as_posix()
-        references += [(name, url) for url in urls_in(soup_of(page))]
-    for sheet in sorted(site.rglob("*.css")):
-        name = sheet.relative_to(site).as_posix()
-        references += [(name, url) for url in CSS_URL.findall(sheet.read_text(encoding="utf-8"))]
-    for sitemap in sorted(site.rglob("sitemap*.xml")):
-        references += [("sitemap.xml", url) for url in re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text())]
-
-    for name, url in references:
-        absolute = urlsplit(urljoin(f"{siteurl}/{name}", url.strip()))
-        if absolute.scheme in NOT_FOLLOWED_SCHEMES or (absolute.scheme, absolute.netloc) != (
-            home.scheme,
-            home.netloc,
-        ):
-            continue
-        if not url.strip() or url.strip() == "#":
-            problems.append(f"{name}: {url!r}: an empty link goes nowhere")
-            continue
-        target = resolve(site, absolute.path or "/")
-        if target is None:
-            problems.append(f"{name}: {url}: no file {absolute.path} in the output")
-        elif (
-            absolute.fragment
-            and target.suffix == ".html"
-            and unquote(absolute.fragment) not in ids_in(soup_of(target))
-        ):
-            problems.append(
-                f"{name}: {url}: {target.relative_to(site)} has no element with id={absolute.fragment!r}"
-            )
-    return problems
-
-
-def test_every_internal_link_and_fragment_resolves(site):
-    problems = broken_links(site, SITEURL)
-    assert not problems, "Broken internal links:\n" + "\n".join(problems)
-
-
-def test_broken_links_and_fragments_are_found(tmp_path):
-    """The gate can fail: a missing page, image and fragment are each reported; good ones are not."""
-    (tmp_path / "img").mkdir()
-    (tmp_path / "img" / "a.png").write_bytes(b"")
-    (tmp_path / "index.html").write_text('<main id="top"><h2 id="step">Step</h2></main>', encoding="utf-8")
-    (tmp_path / "page.html").write_text(
-        '<a href="index.html#step">ok</a> <a href="https://site.test/#top">ok</a>'
+BROKEN_SITE = {
+    "img/a.png": "",
+    "index.html": '<h1>Home</h1><main id="top"><h2 id="step">Step</h2></main>',
+    "page.html": (
+        '<h1>Page</h1><a href="index.html#step">ok</a> <a href="https://site.test/#top">ok</a>'
         '<a href="#here" id="here">ok</a>'
         '<a href="https://elsewhere.test/x">not followed</a> <a href="mailto:a@b.c">mail</a>'
-        '<img srcset="img/a.png 1x, img/b.png 2x" alt=""> <a href="/missing.html">bad</a>'
-        '<a href="https://site.test/index.html#nowhere">bad</a> <a href="#">bad</a>',
-        encoding="utf-8",
+        '<img srcset="img/a.png 1x, img/b.png 2x" alt="a"> <a href="/missing.html">bad</a>'
+        '<a href="https://site.test/index.html#nowhere">bad</a> <a href="#">bad</a>'
+        '<a href="faq.html#no-such-question">bad</a>'
+    ),
+    "faq.html": '<h1>FAQ</h1><details id="is-it-safe"><summary><h2>Is it safe?</h2></summary></details>',
+    "ids.html": '<h1>Ids</h1><p id="twice">a</p><p id="twice">b</p>',
+    "headings.html": "<h1>One</h1><h2>Two</h2><h4>Four</h4><h1>Another one</h1>",
+    "alt.html": '<h1>Alt</h1><img src="img/a.png">',
+    "theme/site.css": "a { background: url(../img/a.png) } b { background: url('../img/gone.svg') }",
+    "sitemap.xml": "<urlset><url><loc>https://site.test/page.html</loc></url>"
+    "<url><loc>https://site.test/gone.html</loc></url></urlset>",
+}
+
+
+def write_site(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_real_site_passes_the_build_checker(site):
+    findings = check_site(site, SITEURL)
+    assert not findings, "The built site has problems:\n" + "\n".join(f"{f.page}: {f.what}" for f in findings)
+
+
+def test_the_checker_reports_each_kind_of_problem_on_a_broken_site(tmp_path):
+    """The gate can fail: every broken reference, id and heading is found; the good ones are not."""
+    findings = check_site(write_site(tmp_path, BROKEN_SITE), "https://site.test")
+    found = sorted((f.page, f.kind, f.target) for f in findings)
+    assert found == [
+        ("alt.html", "alt", "img/a.png"),
+        ("headings.html", "heading", ""),
+        ("headings.html", "heading", ""),
+        ("ids.html", "id", ""),
+        ("page.html", "fragment", "faq.html#no-such-question"),
+        ("page.html", "fragment", "https://site.test/index.html#nowhere"),
+        ("page.html", "link", "#"),
+        ("page.html", "link", "/missing.html"),
+        ("page.html", "picture", "img/b.png"),
+        ("sitemap.xml", "sitemap", "https://site.test/gone.html"),
+        ("theme/site.css", "css", "../img/gone.svg"),
+    ], findings
+    by_page = {f.page: f for f in findings if f.kind in ("id", "alt")}
+    assert "'twice'" in by_page["ids.html"].what
+    headings = sorted(f.what for f in findings if f.kind == "heading")
+    assert "'Four' skips a level" in headings[0] and "2 main headings" in headings[1]
+
+
+def test_a_link_to_a_missing_question_fails_the_build_naming_the_markdown_file(tmp_path):
+    """`make check` and `make publish` run the same checker and name the file the link is in."""
+    from support import content_copy, failed_build, line_of
+
+    content = content_copy(tmp_path)
+    page = content / "pages" / "process.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[x](faq.html#no-such-question)\n", encoding="utf-8")
+    printed = failed_build(content, tmp_path)
+    line = line_of(page, "no-such-question")
+    assert f"content/pages/process.md, line {line}: The link 'faq.html#no-such-question'" in printed
+    assert "is-ketamine-addictive" in printed  # the link names that would work
+
+
+def test_files_copied_as_they_are_keep_their_own_headings(tmp_path):
+    """content/extra/ files (a verification page) are not the site's pages: only their links count."""
+    write_site(
+        tmp_path, {"google123.html": "google-site-verification: google123.html", "x.html": "<h1>X</h1>"}
     )
-    problems = broken_links(tmp_path, "https://site.test")
-    assert len(problems) == 4, problems
-    assert any("img/b.png" in p for p in problems)
-    assert any("/missing.html" in p for p in problems)
-    assert any("'nowhere'" in p for p in problems)
-    assert any("goes nowhere" in p for p in problems)
+    assert check_site(tmp_path, "https://site.test", verbatim={"google123.html"}) == []
+    assert [f.page for f in check_site(tmp_path, "https://site.test")] == ["google123.html"]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import brotli
 from conftest import ROOT, build_site, load_settings
-from faq_helpers import copy_content
 from practice_site.asset_hashing import HASH_LENGTH, hashed_name
 from practice_site.security_headers import OWN_HTACCESS_MARK
 from practice_site.security_headers.caching import HASHED_ASSETS, REVALIDATE
 from practice_site.security_headers.headers_file import headers_for_path, parse
+from support import content_copy
 
 HASHED = re.compile(rf"\.([0-9a-f]{{{HASH_LENGTH}}})\.[a-z]+$")
 COMPRESSED_KINDS = (".html", ".css", ".js", ".svg", ".xml", ".json")
@@ -74,7 +74,7 @@ def test_every_text_file_has_a_brotli_and_a_gzip_copy_with_the_same_content(site
 
 
 def test_a_therapists_own_htaccess_in_content_extra_comes_after_ours(tmp_path):
-    content = copy_content(tmp_path)
+    content = content_copy(tmp_path)
     own = "Redirect 301 /old-page.html /costs.html\n"
     (content / "extra").mkdir(exist_ok=True)
     (content / "extra" / ".htaccess").write_text(own, encoding="utf-8")

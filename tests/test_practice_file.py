@@ -9,8 +9,16 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, load_settings
-from practice_helpers import PRACTICE_FILE, content_with, ready_content, ready_tables, site_tables, toml_text
-from workflow_support import failed_build, line_of
+from support import (
+    PRACTICE_FILE,
+    content_with,
+    failed_build,
+    line_of,
+    ready_content,
+    ready_tables,
+    site_tables,
+    toml_text,
+)
 
 
 def soup_of(path) -> BeautifulSoup:

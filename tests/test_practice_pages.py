@@ -14,8 +14,7 @@ import extruct
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SITEURL, build_site, load_settings
-from practice_helpers import ready_content, ready_tables, site_tables
-from workflow_support import content_copy, edit, failed_build
+from support import content_copy, edit, failed_build, ready_content, ready_tables, site_tables
 
 PRACTICE = site_tables()["practice"]
 PROMISES = load_settings("publishconf.py")["PRIVACY_PROMISES"]

@@ -226,4 +226,4 @@ def test_bare_pelican_loads_every_plugin_of_ours(tmp_path):
     assert "Cannot load plugin" not in result.stdout + result.stderr
     assert (output / "_headers").is_file()
     assert "data-faq" in (output / "faq.html").read_text(encoding="utf-8")
-    assert 'id="cost-model"' in (output / "costs.html").read_text(encoding="utf-8")
+    assert 'id="cost-calculator-model"' in (output / "costs.html").read_text(encoding="utf-8")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import build_site
-from workflow_support import append, content_copy, edit, failed_build, line_of
+from support import append, content_copy, edit, failed_build, line_of
 
 
 @pytest.fixture
@@ -164,3 +166,33 @@ def test_development_build_checks_the_same(content, tmp_path):
     append(content / "pages" / "home.md", "[x]({filename}nosuch.md)")
     message = failed_build(content, tmp_path, settings="pelicanconf.py")
     assert "The link to 'nosuch.md' goes to a page that does not exist" in message
+
+
+def test_the_build_hands_its_problems_over_as_data(tmp_path):
+    """`--problems-json` writes each problem's file, line, field, what and fix (read by the preview)."""
+    content = content_copy(tmp_path)
+    page = content / "pages" / "process.md"
+    append(page, "[x](faq.html#no-such-question)")
+    problems_file = tmp_path / "problems.json"
+    failed_build(content, tmp_path, extra_args=["--problems-json", str(problems_file)])
+    problems = json.loads(problems_file.read_text(encoding="utf-8"))
+    assert problems == [
+        {
+            "file": "content/pages/process.md",
+            "line": line_of(page, "no-such-question"),
+            "field": None,
+            "what": problems[0]["what"],
+            "fix": problems[0]["fix"],
+        }
+    ]
+    assert "'no-such-question'" in problems[0]["what"] and "is-ketamine-addictive" in problems[0]["fix"]
+
+
+def test_a_heading_that_skips_a_level_names_the_file_and_line(content, tmp_path):
+    """Heading order is checked on the built page and traced back to the Markdown line."""
+    page = content / "pages" / "process.md"
+    append(page, "#### A heading too deep")
+    message = failed_build(content, tmp_path)
+    line = line_of(page, "#### A heading too deep")
+    assert f"content/pages/process.md, line {line}: The heading 'A heading too deep' skips a level" in message
+    assert "Write it with '### '" in message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import build_site
-from workflow_support import content_copy, failed_build, make, snapshot
+from support import content_copy, failed_build, make, snapshot
 
 QUESTION = "Can I eat before my session?"
 

@@ -9,9 +9,19 @@ import subprocess
 
 import pytest
 from conftest import ROOT
-from practice_helpers import PRACTICE_FILE, content_with, ready_content, ready_tables, site_tables
+from support import (
+    PRACTICE_FILE,
+    append,
+    content_copy,
+    content_with,
+    line_of,
+    make,
+    ready_content,
+    ready_tables,
+    site_tables,
+    snapshot,
+)
 from test_workflow_publish import UPLOADS, fake_tools
-from workflow_support import append, content_copy, line_of, make, snapshot
 
 from tools.go_live import go_live_list
 

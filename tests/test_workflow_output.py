@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SITEURL, build_site
-from workflow_support import content_copy, failed_build, make
+from support import content_copy, failed_build, make
 
 EXTRA = {
     "CNAME": b"www.smith-jones-counseling.com\n",

@@ -14,7 +14,7 @@ from urllib.error import URLError
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site, load_settings
-from workflow_support import content_copy, edit, make
+from support import content_copy, edit, make
 
 RELOAD_SCRIPT = "dev-reload.js"
 
@@ -118,8 +118,11 @@ def test_devserver_shows_problems_and_keeps_the_last_good_page(preview):
     server, content = preview
     edit(content / "pages" / "process.md", "Title: The KAP process, step by step\n", "")
     stamp = server.wait_until("/dev-build.json", lambda text: '"failed"' in text)
-    problems = json.loads(stamp)["problems"]
-    assert any("content/pages/process.md: The page has no title" in p for p in problems)
+    problems = json.loads(stamp)["problems"]  # as data: file, line, field, what, fix
+    assert any(
+        p["file"] == "content/pages/process.md" and p["what"].startswith("The page has no title")
+        for p in problems
+    ), problems
     assert "standard therapy intake" in server.get("/process.html")  # the last good version is still served
 
 

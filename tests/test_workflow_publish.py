@@ -7,8 +7,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from practice_helpers import ready_content
-from workflow_support import append, content_copy, edit, make, snapshot
+from support import (
+    append,
+    content_copy,
+    edit,
+    make,
+    ready_content,
+    snapshot,
+)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import shlex
 
 import pytest
 from conftest import ROOT
-from workflow_support import make
+from support import make
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

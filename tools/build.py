@@ -14,7 +14,12 @@ content mistake with a log line, and then skips the file. This wrapper:
 - after a production build, prints the go-live list (tools/go_live.py): what is
   not yet real, which keeps every upload command from running.
 
+Every problem is a `Problem` (file, line, field, what, fix) from where it is found
+to where it is shown: `--problems-json FILE` writes them as a JSON list (with an
+empty list on success), which is how `make devserver` learns about them.
+
 Usage: python -m tools.build [--settings FILE] [--content DIR] [--output DIR] [--check]
+                             [--problems-json FILE]
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from tools.go_live import go_live_list, print_go_live_list
 from tools.output_swap import clean_up_when_killed, fresh_build_folder, publish_build
 from tools.pelican_log import CapturingHandler, failed_sources, translate
 from tools.problems import ROOT, ContentProblems, Problem, display_path, find_field_line
-from tools.site_checks import check_site
+from tools.site_problems import site_problems
 
 logger = logging.getLogger(__name__)
 
@@ -50,21 +55,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--check", action="store_true", help="build and check into a temporary folder; leave --output alone"
     )
+    parser.add_argument(
+        "--problems-json", help="also write the problems found (a JSON list, empty on success) to this file"
+    )
     return parser.parse_args(argv)
 
 
-def preflight(settings: Path, content: Path) -> list[str]:
+def preflight(settings: Path, content: Path) -> list[Problem]:
     """Problems that would make Pelican fail with a traceback, found before it runs."""
     problems = []
     if not settings.is_file():
         problems.append(
-            f"{settings}: the settings file is missing. How to fix it: run the command from the site's main "
-            "folder, where pelicanconf.py and publishconf.py are."
+            Problem(
+                file=str(settings),
+                what="The settings file is missing.",
+                fix="Run the command from the site's main folder, where pelicanconf.py and publishconf.py "
+                "are.",
+            )
         )
     if not content.is_dir():
         problems.append(
-            f"{content}: the content folder does not exist. How to fix it: the site's pages must be in a "
-            "folder called 'content' next to the Makefile; restore it or check its name."
+            Problem(
+                file=str(content),
+                what="The content folder does not exist.",
+                fix="The site's pages must be in a folder called 'content' next to the Makefile; restore it "
+                "or check its name.",
+            )
         )
     return problems
 
@@ -83,6 +99,7 @@ class _BuildWatcher:
     def __init__(self, content: Path) -> None:
         self.content = content
         self.page_sources: dict[str, str] = {}
+        self.slugs: dict[str, str] = {}  # source path -> slug, for two pages with one address
         self.problems: list[Problem] = []
         self.siteurl = ""
 
@@ -113,6 +130,7 @@ class _BuildWatcher:
                 for item in getattr(generator, attribute, None) or []:
                     if item.save_as:
                         self.page_sources[item.save_as] = item.source_path
+                    self.slugs[item.source_path] = getattr(item, "slug", "") or ""
                     try:
                         generator.get_template(item.template)
                     except PelicanTemplateNotFound:
@@ -136,7 +154,7 @@ class _BuildWatcher:
 
 def build(
     settings: Path, content: Path, output: Path, notices: list[str] | None = None
-) -> tuple[list[Problem | str], dict]:
+) -> tuple[list[Problem], dict]:
     """Run Pelican in this process into `output` and check the result.
 
     Returns every problem found (empty when all went well) and Pelican's
@@ -153,7 +171,7 @@ def build(
     root.setLevel(logging.WARNING)
     watcher = _BuildWatcher(content)
     connections = watcher.connect()
-    problems: list[Problem | str] = []
+    problems: list[Problem] = []
     pelican_settings: dict = {}
     completed = False
     try:
@@ -168,8 +186,12 @@ def build(
         problems.extend(error.problems)
     except Exception as error:  # noqa: BLE001 - every failure becomes a plain message
         problems.append(
-            f"The build stopped early: {error}. This is often caused by the problems listed above it; "
-            "fix those first, then build again."
+            Problem(
+                file="the site's build",
+                what=f"The build stopped early: {error}.",
+                fix="This is often caused by the problems listed above it; fix those first, then build "
+                "again.",
+            )
         )
     finally:
         root.removeHandler(handler)
@@ -177,14 +199,14 @@ def build(
         for signal, receiver in connections:
             signal.disconnect(receiver)
 
-    translated = translate(handler.records, content)
+    translated = translate(handler.records, content, watcher.slugs)
     if notices is not None:
         notices.extend(dict.fromkeys(translated.notices))
     problems = [*translated.problems, *watcher.problems, *problems]
     covered: set[str] = set()
     if completed:
         failed = failed_sources(handler.records, content)
-        found, covered = check_site(output, content, watcher.page_sources, watcher.siteurl, failed)
+        found, covered = site_problems(output, content, watcher.page_sources, watcher.siteurl, failed)
         problems.extend(found)
     else:
         problems.extend(translated.alt_problems)
@@ -197,13 +219,12 @@ def build(
     return _in_file_order(problems), pelican_settings
 
 
-def _in_file_order(problems: list[Problem | str]) -> list[Problem | str]:
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
     """Problems without repeats, by file, then line, so the therapist can work through them in order."""
 
-    def key(problem: Problem | str):
-        if isinstance(problem, Problem):
-            return (0, problem.file, problem.line or 0)
-        return (1, "", 0)
+    def key(problem: Problem):
+        # The build's own problems ("the site's build") come last: they often follow from the others.
+        return (problem.file == "the site's build", problem.file, problem.line or 0)
 
     unique = {str(problem): problem for problem in problems}  # one line per mistake
     return sorted(unique.values(), key=key)
@@ -240,7 +261,13 @@ def _shown(folder: Path) -> str:
         return str(folder)
 
 
-def report(problems: list[Problem | str], output: Path, check: bool) -> None:
+def write_problems_json(path: str | None, problems: list[Problem]) -> None:
+    """The problems as data, for a program that shows them (the preview server)."""
+    if path:
+        Path(path).write_text(json.dumps([p.as_dict() for p in problems]), encoding="utf-8")
+
+
+def report(problems: list[Problem], output: Path, check: bool) -> None:
     """Print the problems, numbered, and what happened to the output folder."""
     shown = _shown(output)
     count = len(problems)
@@ -269,7 +296,8 @@ def print_reading_grades(folder: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings, content, output = Path(args.settings), Path(args.content), Path(args.output).absolute()
-    problems: list[Problem | str] = preflight(settings, content)
+    problems = preflight(settings, content)
+    write_problems_json(args.problems_json, problems)
     if problems:
         report(problems, output, args.check)
         return 1
@@ -279,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         notices: list[str] = []
         found, pelican_settings = build(settings, content, folder, notices)
         problems = _in_file_order(found)
+        write_problems_json(args.problems_json, problems)
         for notice in notices:
             print(f"Note: {notice}", file=sys.stderr if problems else sys.stdout)
         if problems:

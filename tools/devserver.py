@@ -7,7 +7,8 @@ fresh Python process: Pelican does not watch plugin folders and keeps plugin
 modules loaded, so an in-process rebuild would show stale plugin code.
 
 A failed rebuild leaves the last good site in place (tools/build.py swaps a
-build in only on success); its problems are printed here and written to
+build in only on success). The build hands its problems over as data (a JSON
+list of problems, `--problems-json`); they are printed here and written to
 dev-build.json, which the page's reload script (theme/static/js/dev-reload.js)
 shows at the top of the page.
 
@@ -20,10 +21,10 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import re
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -31,10 +32,8 @@ from pathlib import Path
 import watchfiles
 
 from tools.build import BUILD_STAMP
-from tools.problems import ROOT
+from tools.problems import ROOT, Problem
 from tools.site_server import SiteRequestHandler
-
-PROBLEM_LINE = re.compile(r"^\s+\d+\.\s+(.*)$")
 
 
 class PreviewHandler(SiteRequestHandler):
@@ -63,23 +62,47 @@ def say(text: str) -> None:
 
 def rebuild(settings: Path, content: Path, output: Path) -> bool:
     """Build in a fresh process; on failure, tell the terminal and the open pages why."""
-    command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
-    command += ["--content", str(content), "--output", str(output)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory(prefix="preview-") as folder:
+        problems_file = Path(folder) / "problems.json"
+        command = [sys.executable, "-m", "tools.build", "--settings", str(settings)]
+        command += ["--content", str(content), "--output", str(output), "--problems-json", str(problems_file)]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        problems = _problems_from(problems_file, result)
     if result.returncode == 0:
         for line in result.stdout.splitlines():
             if line.startswith("Note: "):
                 say(line)  # what was removed from an answer: the build went on
         say("Preview updated: the open page reloads by itself.")
         return True
-    sys.stdout.write(result.stderr or result.stdout)
+    say(
+        "The site was NOT rebuilt. Please fix "
+        + ("this problem:" if len(problems) == 1 else "these problems:")
+    )
+    for number, problem in enumerate(problems, 1):
+        say(f"  {number}. {problem}")
     say("The preview still shows the last good version. Fix the problems above and save again.")
-    problems = [m.group(1) for m in map(PROBLEM_LINE.match, result.stderr.splitlines()) if m]
-    write_failure_stamp(output, problems or [line for line in result.stderr.splitlines() if line.strip()])
+    write_failure_stamp(output, problems)
     return False
 
 
-def write_failure_stamp(output: Path, problems: list[str]) -> None:
+def _problems_from(problems_file: Path, result: subprocess.CompletedProcess) -> list[Problem]:
+    """The build's problems as it wrote them; if it could not (it crashed), what it printed."""
+    try:
+        return [Problem.from_dict(item) for item in json.loads(problems_file.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        if result.returncode == 0:
+            return []
+        printed = (result.stderr or result.stdout).strip() or f"it stopped with exit code {result.returncode}"
+        return [
+            Problem(
+                file="the site's build",
+                what=f"The build failed before it could list its problems: {printed}",
+                fix="Undo your last change to the theme, the plugins or the settings, and save again.",
+            )
+        ]
+
+
+def write_failure_stamp(output: Path, problems: list[Problem]) -> None:
     """Record a failed build in the served folder, keeping the id of the build it still shows."""
     output.mkdir(parents=True, exist_ok=True)
     stamp_file = output / BUILD_STAMP
@@ -87,7 +110,7 @@ def write_failure_stamp(output: Path, problems: list[str]) -> None:
         shown = json.loads(stamp_file.read_text(encoding="utf-8")).get("build")
     except (OSError, ValueError):
         shown = None
-    stamp = {"status": "failed", "build": shown, "problems": problems}
+    stamp = {"status": "failed", "build": shown, "problems": [problem.as_dict() for problem in problems]}
     stamp_file.write_text(json.dumps(stamp), encoding="utf-8")
     if not (output / "index.html").exists():
         (output / "index.html").write_text(

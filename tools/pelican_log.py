@@ -2,19 +2,20 @@
 
 Pelican reports many content mistakes only as log lines ("Skipping …: could not
 find information about 'title'") and carries on without the file. During a
-build we collect every WARNING and ERROR record; afterwards each record we know
-becomes a plain-words `Problem` naming the file, and every other one is still
-shown, with its file where the record names one, so that no warning passes
-silently.
+build we collect every WARNING and ERROR record as a `logging.LogRecord`; each
+one we know is recognised by its message template (`record.msg`) and read from
+its arguments (`record.args`, the exception's own data), never from the printed
+text, and becomes a plain-words `Problem` naming the file. Every other record is
+still shown, with its file where its arguments name one, so that no warning
+passes silently.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
-from tools.problems import Problem, display_path, find_line
+from tools.problems import Problem, display_path, find_field_line, find_line
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,27 @@ def _source_of(record: logging.LogRecord, content: Path) -> Path | None:
     return None
 
 
+# Pelican's message templates (`record.msg`) that we translate; their arguments are read from `record.args`.
+MISSING_FIELD = "Skipping %s: could not find information about '%s'"
+COULD_NOT_PROCESS = "Could not process %s"
+SAME_LANG = 'There are %s items "%s" with lang %s'
+SAME_ORIGINAL = "There are %s original (not translated) items %s"
+NO_ATTRIBUTE = 'There is no "%s" attribute in "%s". Defaulting to slug order.'
+# Pelican adds ": " and one "\n%s" per file to these two (utils.get_original_items).
+SOURCE_LISTS = (SAME_LANG, SAME_ORIGINAL)
+
+
+def template(record: logging.LogRecord) -> str:
+    """The record's message template, without the list of files Pelican appends to some."""
+    msg = str(record.msg)
+    for known in SOURCE_LISTS:
+        if msg.startswith(known + ": "):
+            return known
+    return msg
+
+
 def _message(record: logging.LogRecord) -> str:
+    """The record as Pelican would print it, for warnings we have no words of our own for."""
     try:
         text = record.getMessage()
     except (TypeError, ValueError):
@@ -80,19 +101,35 @@ def _message(record: logging.LogRecord) -> str:
     return " ".join(text.split())
 
 
+def _frame_locals(error: BaseException | None, function: str, module: str) -> dict | None:
+    """The local variables of `module.function` where `error` was raised through it, if it was."""
+    traceback = error.__traceback__ if error else None
+    found = None
+    while traceback is not None:
+        code = traceback.tb_frame.f_code
+        if code.co_name == function and traceback.tb_frame.f_globals.get("__name__") == module:
+            found = traceback.tb_frame.f_locals
+        traceback = traceback.tb_next
+    return found
+
+
 def _could_not_process(record: logging.LogRecord, source: Path | None, content: Path) -> Problem:
     """A file Pelican could not read: say why, in the editor's words where we know the cause."""
     file = display_path(source, content) if source else "content"
     error = record.exc_info[1] if record.exc_info else None
-    text = str(error) if error else ""
-    match = re.search(r"'(.*)' is not a valid date", text)
-    if match:
-        value = match.group(1)
-        line = find_line(source, value) if source else None
-        field = "Date"
+    # A date Pelican cannot read: its reader's process_metadata(name, value) called
+    # utils.get_date(string), which raised. Both frames hold the facts as data.
+    date = _frame_locals(error, "get_date", "pelican.utils")
+    if date is not None:
+        value = str(date.get("string", ""))
+        metadata = _frame_locals(error, "process_metadata", "pelican.readers") or {}
+        key = str(metadata.get("name") or "date")
+        line = find_field_line(source, key) if source else None
+        field = key.capitalize()
         if source and line:
-            first = source.read_text(encoding="utf-8").splitlines()[line - 1]
-            field = first.split(":", 1)[0].strip() or "Date"
+            field = (
+                source.read_text(encoding="utf-8").splitlines()[line - 1].split(":", 1)[0].strip() or field
+            )
         return Problem(
             file=file,
             field=field,
@@ -103,40 +140,54 @@ def _could_not_process(record: logging.LogRecord, source: Path | None, content: 
     return Problem(
         file=file,
         line=None,
-        what=f"This file could not be read: {text or 'Pelican gave no reason'}.",
+        what=f"This file could not be read: {error or 'Pelican gave no reason'}.",
         fix="Look at the details at the top of the file (each line 'Name: value', then one blank "
         "line before the text); if you cannot see the mistake, undo your last change to this file.",
     )
 
 
-def _same_address(record: logging.LogRecord, content: Path) -> Problem:
-    """Two pages with one slug: Pelican would write one over the other."""
-    args = list(record.args)
-    paths = [Path(a) for a in args if isinstance(a, str) and Path(a).is_file()]
-    slug = re.search(r'slug "([^"]*)"', " ".join(str(a) for a in args))
+def _same_address(record: logging.LogRecord, content: Path, slugs: dict[str, str]) -> Problem:
+    """Two pages with one slug: Pelican would write one over the other.
+
+    The arguments are the count, the "with slug ..." text (and the language), then
+    one source path per page; the slug is the pages' own, as the build recorded it.
+    """
+    first_path = 3 if template(record) == SAME_LANG else 2
+    paths = [Path(str(a)) for a in record.args[first_path:]]
     shown = [display_path(p, content) for p in paths]
+    slug = next((slugs[str(p)] for p in paths if str(p) in slugs), "?")
     return Problem(
         file=shown[0] if shown else "content",
         field="Slug",
-        what=f"These pages have the same web address (Slug: {slug.group(1) if slug else '?'}): "
-        + ", ".join(shown)
-        + ".",
+        what=f"These pages have the same web address (Slug: {slug}): " + ", ".join(shown) + ".",
         fix="Give each page its own 'Slug:' line (the name in its web address), or remove the copy "
         "you do not need.",
     )
 
 
-def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation:
-    """Turn captured Pelican log records into problems (see `LogTranslation`)."""
+def translate(
+    records: list[logging.LogRecord], content: Path, slugs: dict[str, str] | None = None
+) -> LogTranslation:
+    """Turn captured Pelican log records into problems (see `LogTranslation`).
+
+    Each record is recognised by its message template and read from its arguments;
+    `slugs` maps source paths to the slugs of the pages the build read.
+    """
     result = LogTranslation()
     for record in records:
+        problem = getattr(record, "problem", None)
+        if isinstance(problem, Problem):
+            result.problems.append(problem)  # our plugins' own: a Problem already
+            continue
         if getattr(record, "notice", False):
             result.notices.append(_message(record))
             continue
         source = _source_of(record, content)
         file = display_path(source, content) if source else None
-        if record.msg == "Skipping %s: could not find information about '%s'":
-            prop = str(record.args[1])
+        args = record.args if isinstance(record.args, tuple) else ()
+        kind = template(record)
+        if kind == MISSING_FIELD:
+            prop = str(args[1])
             what, fix = FIELD_HELP.get(
                 prop,
                 (
@@ -147,10 +198,10 @@ def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation
             result.problems.append(
                 Problem(file=file or "content", field=prop.capitalize(), what=what, fix=fix)
             )
-        elif record.msg == "Could not process %s":
+        elif kind == COULD_NOT_PROCESS:
             result.problems.append(_could_not_process(record, source, content))
-        elif record.msg == LINK_NOT_FOUND:
-            target = str(record.args[0])
+        elif kind == LINK_NOT_FOUND:
+            target = str(args[0])
             result.link_problems.append(
                 (
                     target,
@@ -162,8 +213,8 @@ def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation
                     ),
                 )
             )
-        elif record.msg == EMPTY_ALT:
-            target = str(record.args[0])
+        elif kind == EMPTY_ALT:
+            target = str(args[0])
             result.alt_problems.append(
                 Problem(
                     file=file or "content",
@@ -173,9 +224,9 @@ def translate(records: list[logging.LogRecord], content: Path) -> LogTranslation
                     f"![what the picture shows]({target}).",
                 )
             )
-        elif record.msg.startswith(('There are %s items "%s" with lang %s', "There are %s original")):
-            result.problems.append(_same_address(record, content))
-        elif record.msg.startswith('There is no "%s" attribute in "%s".') and record.args[0] == "order":
+        elif kind in SOURCE_LISTS:
+            result.problems.append(_same_address(record, content, slugs or {}))
+        elif kind == NO_ATTRIBUTE and args and args[0] == "order":
             result.problems.append(
                 Problem(
                     file=file or "content",
@@ -202,7 +253,7 @@ def failed_sources(records: list[logging.LogRecord], content: Path) -> set[Path]
     """Content files Pelican gave up on (reported on their own, so links to them are not)."""
     failed = set()
     for record in records:
-        if record.msg in ("Skipping %s: could not find information about '%s'", "Could not process %s"):
+        if template(record) in (MISSING_FIELD, COULD_NOT_PROCESS):
             source = _source_of(record, content)
             if source:
                 failed.add(source.resolve())

@@ -12,6 +12,9 @@ modules under the same names. Pelican loads the plugins by their full names
 - `practice_site.cost_calculator`: the `PRICING` setting, `{price:NAME}`
   placeholders and the cost-calculator widget;
 - `practice_site.security_headers`: `output/_headers` from the security settings;
+- `practice_site.markdown_reader` and `practice_site.template_cache`: the same
+  reading and templates, faster (one Markdown converter per build; compiled
+  templates kept between builds);
 - `practice_site.extra_files`: content/extra/ copied to the site root as it is.
 
 Shared modules: `problems` (how every check reports a mistake in plain words),

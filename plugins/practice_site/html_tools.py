@@ -13,9 +13,10 @@ are the same as before:
 - elements still open at the end are closed there;
 - the text of script and style elements is raw text, never markup.
 
-Used by the FAQ plugin (the answer text, rewriting ids and headings in answers),
-by the sanitiser's report of what it removed, and by tools/site_checks.py (links
-and pictures on the built pages). Sanitising itself is `sanitiser.py` (nh3).
+Used by the FAQ plugin (the answer text, rewriting ids and headings in answers)
+and by the sanitiser's report of what it removed. Sanitising itself is
+`sanitiser.py` (nh3); the checker of the built site (tools/site_checks.py) has
+its own one-pass reader.
 """
 
 from __future__ import annotations
@@ -138,43 +139,3 @@ def text_of(html: str) -> str:
     parser = _Text()
     parser.feed_all(html)
     return "".join(parser.parts)
-
-
-class _UrlCollector(TreeParser):
-    def __init__(self, wanted: tuple[tuple[str, str], ...]) -> None:
-        super().__init__()
-        self.wanted = dict(wanted)
-        self.urls: dict[str, list[str | None]] = {tag: [] for tag in self.wanted}
-        self.images_in_main: list[dict[str, str]] = []
-        self.all_images: list[dict[str, str]] = []
-        self.main_state = "before"  # "before", "inside", then "after" the first <main>
-        self.main_depth = 0  # len(self.open) when the first <main> started
-
-    def start(self, tag: str, attributes: dict[str, str]) -> None:
-        if tag in self.wanted:
-            self.urls[tag].append(attributes.get(self.wanted[tag]))
-        if tag == "img":
-            self.all_images.append(attributes)
-            if self.main_state == "inside":
-                self.images_in_main.append(attributes)
-        elif tag == "main" and self.main_state == "before":
-            self.main_state = "inside"
-            self.main_depth = len(self.open)
-
-    def end(self, tag: str) -> None:
-        if tag == "main" and self.main_state == "inside" and len(self.open) == self.main_depth:
-            self.main_state = "after"
-
-
-def page_links(html: str, wanted: tuple[tuple[str, str], ...]) -> tuple[dict[str, list], list[dict]]:
-    """The URLs of a page and the pictures of its main content.
-
-    `wanted` is (tag, attribute) pairs such as ("a", "href"); the result maps each
-    tag to the attribute's value on every element of that tag, in page order
-    (None where it is missing), and lists the attributes of every <img> inside the
-    page's first <main> (of every <img> on the page if it has no <main>).
-    """
-    parser = _UrlCollector(wanted)
-    parser.feed_all(html)
-    images = parser.images_in_main if parser.main_state != "before" else parser.all_images
-    return parser.urls, images

@@ -8,7 +8,7 @@ wrong, and how to fix it, and stops the build without a Python traceback.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,26 @@ class Problem:
     field: str | None = None  # the setting or metadata field, e.g. "Title"
     line: int | None = None  # the line in the file, where known
 
+    def as_dict(self) -> dict:
+        """The problem as JSON-ready data (the build hands problems to the preview server so)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Problem:
+        return cls(**{key: data.get(key) for key in ("file", "what", "fix", "field", "line")})
+
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}, line {self.line}"
         return f"{where}: {self.what} How to fix it: {self.fix}"
+
+
+def warn(logger, problem: Problem) -> None:
+    """Log a problem that does not stop the plugin's work, with the problem itself on the record.
+
+    A bare `pelican` prints the message; `tools/build.py` takes the `Problem` from
+    the record (`record.problem`) as it is, so nothing is read back from text.
+    """
+    logger.warning("%s", problem, extra={"problem": problem})
 
 
 class ContentProblems(Exception):  # noqa: N818 - reads naturally where it is raised

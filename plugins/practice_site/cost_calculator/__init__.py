@@ -4,7 +4,8 @@ One module per concern:
 - settings.py      checks PRICING and reports mistakes plainly;
 - model.py         the line-item model and its evaluation (the no-JavaScript table);
 - placeholders.py  the `{price:NAME}` Markdown extension;
-- widget.py        the calculator on a page, in place of a `{cost_calculator}` paragraph.
+- widget.py        the calculator on a page, in place of a `{cost_calculator}` paragraph
+                   (its template, styles and script: theme/templates/components/cost-calculator/README.md).
 
 This module wires them to Pelican's signals.
 """
@@ -52,7 +53,15 @@ def setup(pelican) -> None:
 def place_widgets(generator) -> None:
     """Put the calculator on the pages that ask for it."""
     state = _state(generator.settings)
-    insert_widgets(generator, state["pricing"], state["model"])
+    content_root = Path(generator.settings["PATH"])
+
+    def editor_path(page) -> str:
+        path = Path(page.source_path)
+        return (Path(content_root.name) / path.relative_to(content_root)).as_posix()
+
+    problems = insert_widgets(generator, state["pricing"], state["model"], editor_path)
+    if problems:
+        raise ContentProblems(problems)
 
 
 def report_unknown_placeholders(sender) -> None:

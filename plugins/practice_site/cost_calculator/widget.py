@@ -1,10 +1,11 @@
 """The cost calculator widget: rendered at build time in place of a marker paragraph.
 
 A page shows the calculator where its Markdown has a paragraph that is exactly
-`{cost_calculator}`. The component template
-(theme/templates/components/cost_calculator.html) renders the estimate for the
-default plan and the typical range (what a visitor without JavaScript sees),
-the hidden form that cost-calculator.js reveals, and the model as JSON data.
+`{cost_calculator}`, at most once per page (its ids are unique on the page). The
+component template (theme/templates/components/cost-calculator/, with its
+README) renders the estimate for the default plan and the typical range (what a
+visitor without JavaScript sees), the hidden form that cost-calculator.js
+reveals, and the model as JSON data.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ import re
 
 from markupsafe import Markup
 
+from ..problems import Problem
 from .model import LINE_KINDS, LINE_LABELS, default_choices, display, evaluate, typical_range
 
 logger = logging.getLogger(__name__)
 
 MARKER = re.compile(r"<p>\s*\{cost_calculator\}\s*</p>")
-TEMPLATE = "components/cost_calculator"
+TEMPLATE = "components/cost-calculator/cost-calculator"
 
 
 def json_data(model: dict) -> Markup:
@@ -122,14 +124,30 @@ def render(generator, pricing: dict, model: dict) -> str:
     return template.render(**generator.context, calc=context(pricing, model))
 
 
-def insert_widgets(generator, pricing: dict, model: dict) -> None:
-    """Replace every `{cost_calculator}` paragraph in the generator's pages with the widget."""
+def insert_widgets(generator, pricing: dict, model: dict, editor_path) -> list[Problem]:
+    """Replace the `{cost_calculator}` paragraph in the generator's pages with the widget.
+
+    Returns a problem for every page that asks for the calculator twice (its ids
+    would repeat); such a page is left as it is, the build stops.
+    """
     pages = [*generator.pages, *generator.hidden_pages, *getattr(generator, "draft_pages", [])]
     pages = [page for page in pages if page._content and MARKER.search(page._content)]
-    if not pages:
-        return
+    problems = [
+        Problem(
+            file=editor_path(page),
+            field="{cost_calculator}",
+            what=f"The page asks for the cost calculator {len(MARKER.findall(page._content))} times; "
+            "a page can show it only once.",
+            fix="Keep one paragraph that is just {cost_calculator} and delete the others.",
+        )
+        for page in pages
+        if len(MARKER.findall(page._content)) > 1
+    ]
+    if problems or not pages:
+        return problems
     html = render(generator, pricing, model)
     for page in pages:
         # A function, so that nothing in the HTML is read as a regex backreference.
         page._content = MARKER.sub(lambda _match: html, page._content)
         logger.debug("Cost calculator placed on %s", page.source_path)
+    return []

@@ -26,7 +26,7 @@ from pelican import signals
 from pelican.generators import PagesGenerator
 from pelican.utils import slugify
 
-from ..problems import ContentProblems
+from ..problems import ContentProblems, Problem, warn
 from . import jsonld, reading, rendering, validation
 from .collection import FaqCollection, group_by_topic
 from .settings import read_settings
@@ -109,8 +109,10 @@ def build_collection(generators) -> None:
             all_pages,
             {entry.slug: entry for entry in entries},
             pages_generator.get_template(rendering.EMBED_TEMPLATE),
-            question_level,
+            # On another page a question follows that page's headings, topics or not.
+            faq_settings.question_heading_level,
             editor_path,
+            answer_offset=question_level - faq_settings.question_heading_level,
         )
     if problems:
         raise ContentProblems(problems)
@@ -126,10 +128,16 @@ def build_collection(generators) -> None:
         collection.page_url = f"{siteurl}/{faq_pages[0].url}"
         collection.jsonld = jsonld.serialise(jsonld.faq_page(entries, collection.page_url, siteurl))
     elif entries:
-        logger.warning(
-            'No page says "Template: %s", so the %s FAQ questions are not shown as a list anywhere.',
-            faq_settings.page_template,
-            len(entries),
+        warn(
+            logger,
+            Problem(
+                file=f"{Path(content_root).name}/pages",
+                field="Template",
+                what=f"No page says 'Template: {faq_settings.page_template}', so the {len(entries)} FAQ "
+                "questions are not shown as a list anywhere.",
+                fix=f"Add the line 'Template: {faq_settings.page_template}' to the FAQ page "
+                "(content/pages/faq.md).",
+            ),
         )
     pages_generator.context["faq"] = collection
     logger.info("FAQ: %s questions in %s topics", len(entries), len(topics))

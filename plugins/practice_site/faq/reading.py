@@ -3,10 +3,16 @@
 Reading through Pelican (not a Markdown instance of our own) means the site's
 MARKDOWN settings and every extension in them (the price placeholders among
 them) apply to FAQ answers exactly as they do to pages.
+
+Each file is read once, by Pelican's reader for Markdown (with the site's
+plugins, `practice_site.markdown_reader`: one converter for every file), which
+also records the keys at the top of the file; the lines as the editor typed them
+(`Oder: 3` on line 2) are read again only when a problem needs to point at one.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from dataclasses import dataclass, field
@@ -14,8 +20,9 @@ from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
+from pelican.readers import MarkdownReader
 
-from ..problems import ContentProblems, Problem
+from ..problems import ContentProblems, Problem, warn
 from . import answers
 
 logger = logging.getLogger(__name__)
@@ -54,10 +61,16 @@ class FaqFile:
     """One FAQ file as read, before it is checked."""
 
     source: str  # the path the editor knows, e.g. "content/faq/side-effects.md"
-    header: list[HeaderLine]
+    path: Path
     page: Page  # Pelican's content object: answer HTML and metadata
+    keys: frozenset[str]  # the keys at the top of the file, in small letters ("title", "oder")
     removed: list[str] = field(default_factory=list)  # unsafe markup taken out of the answer
     problems: list[Problem] = field(default_factory=list)  # what the answer holds that cannot be published
+
+    @functools.cached_property
+    def header(self) -> list[HeaderLine]:
+        """The lines at the top as typed, with their numbers: read only when a problem needs them."""
+        return read_header(self.path.read_text(encoding="utf-8"))
 
 
 def editor_path(content_root: str, path: Path) -> str:
@@ -98,12 +111,17 @@ def faq_files(folder: Path, extensions: set[str]) -> tuple[list[Path], list[Path
     return wanted, ignored
 
 
-def _is_utf8(path: Path) -> bool:
-    try:
-        path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+def _keys_read(reader, path: Path) -> frozenset[str]:
+    """The keys at the top of the file the reader has just read, in small letters.
+
+    The shared Markdown reader (`practice_site.markdown_reader`) records them as it
+    reads; with another reader the file's lines are read (Pelican's metadata also
+    holds keys it adds itself, so it cannot tell).
+    """
+    keys = getattr(reader, "keys_read", None)
+    if keys is not None:
+        return keys
+    return frozenset(h.key.lower() for h in read_header(path.read_text(encoding="utf-8")))
 
 
 def _tell_editor(source: str, removed) -> None:
@@ -138,19 +156,41 @@ def read_faq_files(
     content_root = settings["PATH"]
     folder = Path(content_root) / folder_name
     if not folder.is_dir():
-        logger.warning(
-            "There is no FAQ folder %s: the FAQ has no questions.", editor_path(content_root, folder)
+        warn(
+            logger,
+            Problem(
+                file=editor_path(content_root, folder),
+                what="There is no FAQ folder, so the FAQ has no questions.",
+                fix='Make the folder and put one Markdown file per question in it (make faq Q="...").',
+            ),
         )
         return []
-    markdown_extensions = {
-        ext for ext, reader in readers.readers.items() if reader.__class__.__name__ == "MarkdownReader"
+    markdown_readers = {
+        ext: reader for ext, reader in readers.readers.items() if isinstance(reader, MarkdownReader)
     }
-    paths, ignored = faq_files(folder, markdown_extensions)
+    paths, ignored = faq_files(folder, set(markdown_readers))
     for path in ignored:
-        logger.warning(
-            "%s is not a Markdown (.md) file, so it is not part of the FAQ.", editor_path(content_root, path)
+        warn(
+            logger,
+            Problem(
+                file=editor_path(content_root, path),
+                what="This file is not a Markdown (.md) file, so it is not part of the FAQ.",
+                fix="Rename it to end in .md if it is a question, or move it out of the FAQ folder.",
+            ),
         )
-    unreadable = [path for path in paths if not _is_utf8(path)]
+    pages, unreadable = [], []
+    for path in paths:
+        try:
+            page = readers.read_file(
+                base_path=content_root,
+                path=os.path.relpath(path, content_root),
+                content_class=FaqAnswer,
+                context=context,
+            )
+        except UnicodeDecodeError:
+            unreadable.append(path)  # every such file is listed, then the build stops
+            continue
+        pages.append((path, page, _keys_read(markdown_readers[path.suffix.lstrip(".").lower()], path)))
     if unreadable:
         raise ContentProblems(
             [
@@ -163,43 +203,31 @@ def read_faq_files(
                 for path in unreadable
             ]
         )
-    pages = [
-        (
-            path,
-            readers.read_file(
-                base_path=content_root,
-                path=os.path.relpath(path, content_root),
-                content_class=FaqAnswer,
-                context=context,
-            ),
-        )
-        for path in paths
-    ]
     # With topics, each topic is a heading and the questions sit one level below it
     # (a draft's topic does not count: the draft is not shown).
     if any(
         str(page.metadata.get("topic", "")).strip()
         and str(page.metadata.get("status", "")).lower() != "draft"
-        for _, page in pages
+        for _, page, _ in pages
     ):
         question_level += 1
     read = []
-    for path, page in pages:
+    for path, page, keys in pages:
         source = editor_path(content_root, path)
         prepared = answers.prepare(
             page._content or "", str(getattr(page, "slug", "") or "answer"), question_level, source
         )
         page._content = prepared.html
         _tell_editor(source, prepared.removed)
-        header = read_header(path.read_text(encoding="utf-8"))
         read.append(
             FaqFile(
                 source=source,
-                header=header,
+                path=path,
                 page=page,
+                keys=keys,
                 removed=prepared.removed.unsafe,
                 problems=prepared.problems,
             )
         )
-    logger.debug("Read %s FAQ files from %s", len(read), folder)
+    logger.debug("Read %s FAQ files", len(read))
     return read

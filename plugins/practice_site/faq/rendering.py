@@ -46,15 +46,37 @@ def close_slug(slug: str, slugs: list[str]) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def render_embed(template, entry: FaqEntry, heading_level: int) -> str:
-    """The entry as plain content: its question as a heading, then its answer."""
+# A heading's start or end tag in the sanitised answer HTML (nh3 writes plain tags).
+HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+def raise_headings(html: str, levels: int) -> str:
+    """`html` with every heading `levels` higher (h4 -> h3): an answer shown above its FAQ-page depth."""
+    if not levels:
+        return html
+    return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{max(1, int(m.group(2)) - levels)}", html)
+
+
+def render_embed(template, entry: FaqEntry, heading_level: int, answer_offset: int = 0) -> str:
+    """The entry as plain content: its question as a heading, then its answer.
+
+    On the FAQ page with topics, questions are one level deeper than `heading_level`
+    and their answers' headings were made for that (`answer_offset` = 1); on another
+    page the question follows the page's own headings, so the answer's rise with it.
+    """
     # The raw answer: the host page resolves {filename} links for its own location.
     # Markup: the answer is sanitised HTML (answers.prepare), right under autoescaping too.
-    return template.render(entry=entry, answer=Markup(entry.page._content), heading_level=heading_level)
+    answer = Markup(raise_headings(entry.page._content, answer_offset))
+    return template.render(entry=entry, answer=answer, heading_level=heading_level)
 
 
 def replace_embeds(
-    pages: list, entries: dict[str, FaqEntry], template, heading_level: int, editor_path
+    pages: list,
+    entries: dict[str, FaqEntry],
+    template,
+    heading_level: int,
+    editor_path,
+    answer_offset: int = 0,
 ) -> list[Problem]:
     """Put the named entry in place of each {faq:SLUG} paragraph; report names that match none."""
     problems = []
@@ -68,7 +90,7 @@ def replace_embeds(
             entry = entries.get(slug)
             if entry is not None:
                 logger.debug("Showing FAQ entry %s on %s", slug, page.source_path)
-                return render_embed(template, entry, heading_level)
+                return render_embed(template, entry, heading_level, answer_offset)
             close = close_slug(slug, list(entries))
             hint = f"Did you mean {{faq:{close}}}? " if close else ""
             problems.append(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import logging
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -51,6 +50,8 @@ def read_settings(settings: dict) -> tuple[FaqSettings | None, list[Problem]]:
     problems = []
     for key in given:
         if key not in DEFAULTS:
+            import difflib  # here, not at the top: only a mistake needs it (~1 ms a build)
+
             close = difflib.get_close_matches(str(key), list(DEFAULTS), n=1)
             hint = f'Did you mean "{close[0]}"? ' if close else ""
             problems.append(

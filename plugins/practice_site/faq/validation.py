@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -53,10 +52,14 @@ def _line(file: FaqFile, key: str) -> int | None:
 
 
 def _unknown_keys(file: FaqFile) -> list[Problem]:
+    if file.keys <= KNOWN_KEYS.keys():
+        return []  # the common case: no need to look at the lines as typed
     problems = []
     for header in file.header:
         if header.key.lower() in KNOWN_KEYS:
             continue
+        import difflib  # here, not at the top: only a mistake needs it (~1 ms a build)
+
         close = difflib.get_close_matches(header.key.lower(), list(KNOWN_KEYS), n=1, cutoff=0.6)
         hint = f'Did you mean "{KNOWN_KEYS[close[0]]}:"? ' if close else ""
         problems.append(

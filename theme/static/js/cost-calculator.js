@@ -1,11 +1,11 @@
-/* Cost calculator (component: templates/components/cost_calculator.html + this
+/* Cost calculator (component: templates/components/cost-calculator/cost-calculator.html + this
    script + css/cost-calculator.css). It only evaluates the line-item model the
-   build writes into #cost-model from the PRICING setting: no price or rule lives
+   build writes into #cost-calculator-model from the PRICING setting: no price or rule lives
    here. plugins/practice_site/cost_calculator/model.py is the same evaluation in Python (for the
    table shown without JavaScript); tests run shared vectors through both. */
 (function () {
   'use strict';
-  var d = document, data = d.getElementById('cost-model'), form = d.getElementById('cost-form');
+  var d = document, data = d.getElementById('cost-calculator-model'), form = d.getElementById('cost-calculator-form');
   if (!data || !form) return;
   var model = JSON.parse(data.textContent), inputs = model.inputs,
     root = form.closest('.cost-calculator'),
@@ -70,7 +70,7 @@
   function update(e) {
     if (e && e.target.name === 'integration') follow = false;
     var v = { existing_client: Number(form.elements.existing_client.value) };
-    form.querySelectorAll('.cost-input').forEach(function (el) {
+    form.querySelectorAll('.cost-calculator__input').forEach(function (el) {
       if (el.name === 'integration' && follow) el.value = dflt('integration', v);
       v[el.name] = read(el, v);
     });
@@ -85,6 +85,6 @@
   form.addEventListener('input', update);
   form.addEventListener('submit', function (e) { e.preventDefault(); });
   form.hidden = false;
-  root.querySelector('.cost-nojs').hidden = true;
+  root.querySelector('.cost-calculator__nojs').hidden = true;
   update();
 })();

@@ -45,9 +45,13 @@
     heading.textContent = "The site could not be rebuilt: this page shows the last good version.";
     panel.appendChild(heading);
     var list = document.createElement("ol");
+    // Each problem is data from the build: file, line, what is wrong, how to fix it.
     problems.forEach(function (problem) {
       var item = document.createElement("li");
-      item.textContent = problem;
+      var where = document.createElement("strong");
+      where.textContent = problem.file + (problem.line ? ", line " + problem.line : "") + ":";
+      item.appendChild(where);
+      item.appendChild(document.createTextNode(" " + problem.what + " How to fix it: " + problem.fix));
       list.appendChild(item);
     });
     panel.appendChild(list);

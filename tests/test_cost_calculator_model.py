@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cost_helpers import VECTORS, model, site_pricing
+from support import VECTORS, model, site_pricing
 
 PRICING = VECTORS["pricing"]
 

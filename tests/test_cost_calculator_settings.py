@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from cost_helpers import build_with, site_pricing
+from support import build_with, site_pricing
 
 # Each case: a change to the site's PRICING, and what the message must say.
 BAD_SETTINGS = {

@@ -8,7 +8,7 @@ import shutil
 
 from bs4 import BeautifulSoup
 from conftest import ROOT, build_site
-from cost_helpers import build_with, model, placeholders, site_pricing
+from support import build_with, model, placeholders, site_pricing
 
 
 def text(tag) -> str:
@@ -97,6 +97,6 @@ def test_changing_the_hourly_rate_changes_it_everywhere(site, tmp_path):
     assert f"rate of {new}/hour" in text(soup.main)
     intake = soup.select_one('[data-out="intake.amount"]')
     assert text(intake) == model.format_usd(pricing["hourly_rate"] * pricing["intake_hours"])
-    data = json.loads(soup.find("script", id="cost-model").string)
+    data = json.loads(soup.find("script", id="cost-calculator-model").string)
     session_prices = {line["price"] for line in data["lines"] if line["payee"] == "practice"}
     assert session_prices == {pricing["hourly_rate"]}
