@@ -90,6 +90,9 @@ PLUGINS = [
 # that browsers keep them for a year. Off for the live preview, so that an edited
 # style sheet keeps its name; publishconf.py switches it on.
 ASSET_HASHING = False
+# Minified styles and scripts (asset_hashing/minify.py): on only in publishconf.py,
+# so that the preview serves them as written.
+ASSET_MINIFY = False
 
 # The FAQ: one Markdown file per question in content/faq/ (plugins/practice_site/faq).
 FAQ_COLLECTION = {

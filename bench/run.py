@@ -23,9 +23,11 @@ Prints a table and writes bench/results.json with:
   Chromium's cache works as on the real site.
 - lighthouse: Lighthouse (npm, pinned) on every page, mobile preset: four scores.
 - longfaq: a FAQ of 70 answers (the practice's own, and generated ones of about 150
-  words from a Markov chain over the site's own text, in seven topics), built and
-  loaded in Chromium: faq.html with
-  everything it loads, raw, gzip (level 9) and brotli (quality 11).
+  words drawn from the site's own text, in seven topics), built and loaded in
+  Chromium: faq.html with everything it loads, raw, gzip (level 9) and brotli
+  (quality 11), each file; and the calibration of the generated text: brotli bytes
+  per word of the practice's real answers against generated answers of the same
+  lengths.
 
 Usage: python bench/run.py [--quick] [--only PARTS]
   --quick: one run each, for trying it out
@@ -66,6 +68,10 @@ PARTS = ("build", "entry", "scale", "weight", "lighthouse", "longfaq")
 ENTRY_SIZES = (200, 2000)
 LONG_FAQ_ENTRIES = 70
 LONG_FAQ_WORDS = 150
+# The share of generated words that follow the previous one as in our text (see write_long_faq).
+LONG_FAQ_CHAIN_SHARE = 0.3
+# Generated answers compared with the real ones drawn with this many seeds (median and range).
+CALIBRATION_SEEDS = 9
 LONG_FAQ_TOPICS = ("Before", "Safety", "Sessions", "Feelings", "After", "Costs", "Practical")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
@@ -311,38 +317,155 @@ def bench_weight(site: Path, url: str, request_log: list[str], names: list[str] 
     return pages
 
 
+def long_faq_words() -> list[str]:
+    """Every word of the site's own Markdown (pages and answers), as often as the practice uses it."""
+    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
+    return re.findall(r"[A-Za-z’']{2,}", re.sub(r"^\w+:.*$|\{[^}]*\}|\([^)]*\)", " ", text, flags=re.M))
+
+
+def generated_answer(chooser: random.Random, words: list[str], length: int) -> list[str]:
+    """`length` words in sentences of 8 to 20: the sentences of one answer.
+
+    Each word is, LONG_FAQ_CHAIN_SHARE of the time, one that follows the previous word
+    somewhere in `words` (a word-level Markov chain of order 1), else any word of `words`,
+    drawn as often as the practice uses it.
+    """
+    followers: dict[str, list[str]] = {}
+    for word, following in zip(words, words[1:], strict=False):
+        followers.setdefault(word, []).append(following)
+    sentences, total, previous = [], 0, ""
+    while total < length:
+        count = min(chooser.randint(8, 20), length - total)
+        chosen = []
+        for _ in range(count):
+            chained = chooser.random() < LONG_FAQ_CHAIN_SHARE and previous in followers
+            previous = chooser.choice(followers[previous] if chained else words)
+            chosen.append(previous)
+        sentence = " ".join(chosen)
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        total += count
+    return sentences
+
+
 def write_long_faq(faq_dir: Path, count: int) -> None:
     """`count` answers of about 150 words, in seven topics, from the words of the site's own pages.
 
-    Words drawn at random (fixed seed) as often as the practice uses them: the text
-    compresses about as real answers do, a little worse (70 such answers' visible text
-    is about 19 KB brotli, against about 15 KB for real ones), never better. A Markov
-    chain over the site's small text would copy whole phrases and compress far better
-    than anything a therapist writes.
+    Words of the site's own text, drawn at random (fixed seed) as often as the practice
+    uses them, or (30% of them) following the previous word as somewhere in that text.
+    Chosen by calibration against the practice's real writing (`calibrate_text`, printed
+    by the bench): brotli bytes per word of generated texts of the same lengths as the
+    real ones, at two sample sizes, the answers (about 670 words) and answers with the
+    other pages' own text (about 2,100). Words drawn by frequency alone: 1-2% better than
+    the real text on the first, 5% worse on the second (real text gains more as it
+    grows: phrases come back). A pure chain (order 1 or 2): 15-25% better than the real
+    answers, and at 70 answers about twice as well: over only about 1,700 words of our
+    own text it copies whole phrases. A 30% share of chained words: 3% better on the
+    first, 2.5% worse on the second, the closest on both.
     """
-    text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "content").rglob("*.md"))
-    words = re.findall(r"[A-Za-z’']{2,}", re.sub(r"^\w+:.*$|\{[^}]*\}|\([^)]*\)", " ", text, flags=re.M))
+    words = long_faq_words()
+    # Questions shaped like the practice's own: as long as one of them, starting as one does
+    # ("What", "Can", "Is" ...); the build makes each link name (slug) from it, as `make faq` does.
+    questions = [
+        match.group(1).split()
+        for path in sorted((ROOT / "content" / "faq").glob("*.md"))
+        if (match := re.search(r"^Title:\s*(.+)$", path.read_text(encoding="utf-8"), re.M))
+    ]
     chooser = random.Random(11)
     for number in range(1, count + 1):
-        sentences, total = [], 0
-        while total < LONG_FAQ_WORDS:
-            length = chooser.randint(8, 20)
-            sentence = " ".join(chooser.choice(words) for _ in range(length))
-            sentences.append(sentence[0].upper() + sentence[1:] + ".")
-            total += length
+        sentences = generated_answer(chooser, words, LONG_FAQ_WORDS)
         half = len(sentences) // 2
         answer = " ".join(sentences[:half]) + "\n\n" + " ".join(sentences[half:])
-        question = " ".join(chooser.choice(words) for _ in range(6))
+        length = len(chooser.choice(questions))
+        first = chooser.choice(questions)[0]
+        question = " ".join([first, *(chooser.choice(words) for _ in range(length - 1))])
         (faq_dir / f"long-{number:03d}.md").write_text(
-            f"Title: {question[0].upper() + question[1:]}, question {number}?\n"
+            f"Title: {question}?\n"
             f"Topic: {LONG_FAQ_TOPICS[number % len(LONG_FAQ_TOPICS)]}\n"
             f"Order: {1000 + number}\n\n{answer}\n",
             encoding="utf-8",
         )
 
 
+def brotli_per_word(texts: list[str]) -> float:
+    """Brotli bytes (quality 11, as the build) per word of `texts`, one answer a line."""
+    import brotli
+
+    joined = "\n".join(" ".join(text.split()) for text in texts)
+    return len(brotli.compress(joined.encode(), quality=11)) / len(joined.split())
+
+
+def calibration_row(label: str, real: list[str], words: list[str]) -> dict:
+    """Brotli per word of the texts `real`, and of generated texts of the same lengths
+    (seeds 1 to CALIBRATION_SEEDS: median and range)."""
+    lengths = [len(text.split()) for text in real]
+    generated = []
+    for seed in range(1, CALIBRATION_SEEDS + 1):
+        chooser = random.Random(seed)
+        generated.append(brotli_per_word([" ".join(generated_answer(chooser, words, n)) for n in lengths]))
+    return {
+        "sample": label,
+        "texts": len(real),
+        "words": sum(lengths),
+        "real_brotli_per_word": round(brotli_per_word(real), 3),
+        "generated_brotli_per_word_median": round(statistics.median(generated), 3),
+        "generated_brotli_per_word_range": [round(min(generated), 3), round(max(generated), 3)],
+    }
+
+
+TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "th", "td", "figcaption")
+
+
+def text_blocks(element) -> list[str]:
+    """The text of each paragraph, list item, heading ... in `element` that holds no other."""
+    return [
+        " ".join(block.get_text(" ").split())
+        for block in element.find_all(TEXT_BLOCKS)
+        if not block.find(TEXT_BLOCKS)
+    ]
+
+
+def calibrate_text(site: Path) -> list[dict]:
+    """The generated text against the practice's real writing as visitors read it, at two sample
+    sizes: the real answers (the FAQ page), then those and every other page's own text, so that
+    a reader sees whether the two also grow alike (brotli gains per word as a text grows)."""
+    from bs4 import BeautifulSoup
+
+    own_slugs = {
+        match.group(1)
+        for path in (ROOT / "content" / "faq").glob("*.md")
+        if (match := re.search(r"^Slug:\s*(\S+)", path.read_text(encoding="utf-8"), re.M))
+    }
+    faq = BeautifulSoup((site / "faq.html").read_text(encoding="utf-8"), "html.parser")
+    answers = [
+        entry.select_one(".faq__answer")
+        for entry in faq.select("details.faq__entry")
+        if entry.get("id") in own_slugs
+    ]
+    # The other pages' own text, each paragraph, item or heading once: pages show answers
+    # again ({faq:...}) and the same call to action, which a writer does not write twice;
+    # the cost calculator is a form, not prose.
+    seen = {block for answer in answers for block in text_blocks(answer)}
+    pages = []
+    for path in sorted(site.glob("*.html")):
+        if path.name != "faq.html":
+            main = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").main
+            for form in main.select(".cost-calculator"):
+                form.decompose()
+            new = [block for block in text_blocks(main) if block not in seen]
+            seen.update(new)
+            if new:
+                pages.append(" ".join(new))
+    answer_texts = [answer.get_text(" ") for answer in answers]
+    words = long_faq_words()
+    return [
+        calibration_row("the practice's answers", answer_texts, words),
+        calibration_row("answers and pages", answer_texts + pages, words),
+    ]
+
+
 def bench_long_faq(work: Path) -> dict:
-    """faq.html with 70 answers, and all it loads: raw, gzip and brotli; its visible text alone."""
+    """faq.html with 70 answers, and all it loads: raw, gzip and brotli; its visible text alone;
+    the calibration of the generated text against the practice's real answers."""
     import brotli
 
     content = work / "content-longfaq"
@@ -363,6 +486,7 @@ def bench_long_faq(work: Path) -> dict:
         "entries": LONG_FAQ_ENTRIES,
         "visible_text_bytes": len(text),
         "visible_text_brotli": len(brotli.compress(text, quality=11)),
+        "calibration": calibrate_text(site),
         "requests": first["requests"],
         "raw": first["raw"],
         "gzip": first["gzip"],
@@ -493,7 +617,23 @@ def table(results: dict) -> str:
             f"(target <= {TARGETS['long_faq_brotli_max_bytes']} B) | HTML alone {long_faq['html_raw']} B | "
             f"visible text alone {long_faq['visible_text_bytes']} B, "
             f"{long_faq['visible_text_brotli']} B brotli",
+            f"  {'file':<34} | {'raw':>7} | {'gzip':>6} | {'brotli':>6}",
         ]
+        for path, sizes in long_faq["files"].items():
+            lines.append(
+                f"  {path.rsplit('/', 1)[-1]:<34} | {sizes['raw']:>7} | {sizes['gzip']:>6} | {sizes['br']:>6}"
+            )
+        lines.append(
+            "  text calibration, brotli B per word: the practice's real text | generated, same lengths"
+        )
+        for row in long_faq["calibration"]:
+            low, high = row["generated_brotli_per_word_range"]
+            lines.append(
+                f"    {row['sample']:<24} ({row['texts']:>2} texts, {row['words']:>5} words): "
+                f"real {row['real_brotli_per_word']:.3f} | "
+                f"generated {row['generated_brotli_per_word_median']:.3f} "
+                f"(median of {CALIBRATION_SEEDS} seeds, {low:.3f}-{high:.3f})"
+            )
     return "\n".join(lines)
 
 

@@ -17,8 +17,12 @@ sheet that names it a new name too. A theme file names another by its path from
 the site's root (`url(/theme/img/mark.svg)`); a relative path inside a style
 sheet (`url(../img/mark.svg)`) is not rewritten (today's styles name no file).
 
-Settings: ASSET_HASHING = True (publishconf.py) switches it on. The live
-preview (pelicanconf.py) leaves it off, so edited files keep their names.
+Before hashing, the live build minifies the styles and scripts (minify.py), so
+the hash names the bytes visitors download.
+
+Settings: ASSET_HASHING = True and ASSET_MINIFY = True (publishconf.py) switch
+them on. The live preview (pelicanconf.py) leaves both off, so edited files keep
+their names and read as written.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ import re
 from pathlib import Path
 
 from pelican import signals
+
+from .minify import minify_assets
 
 __all__ = ["hash_assets", "hashed_name", "unhashed_name", "register", "HASH_LENGTH"]
 
@@ -106,7 +112,19 @@ def hash_assets(output: Path, static_dir: str) -> dict[str, str]:
 
 
 def hash_site_assets(pelican) -> None:
-    """Pelican's `finalized` signal: hash the theme's files in the finished site."""
+    """Pelican's `finalized` signal: minify, then hash, the theme's files in the finished site.
+
+    One receiver for both, so that the minified files are the ones hashed (blinker
+    calls a signal's receivers in no set order).
+    """
+    if pelican.settings.get("ASSET_MINIFY"):
+        sizes = minify_assets(Path(pelican.output_path) / pelican.settings["THEME_STATIC_DIR"])
+        log.info(
+            "asset_hashing: minified %s styles and scripts, %s -> %s characters",
+            len(sizes),
+            sum(before for before, _after in sizes.values()),
+            sum(after for _before, after in sizes.values()),
+        )
     if not pelican.settings.get("ASSET_HASHING"):
         return
     renames = hash_assets(Path(pelican.output_path), pelican.settings["THEME_STATIC_DIR"])

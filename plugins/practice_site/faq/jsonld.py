@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup
 
 from ..sanitiser import google_answer_html
 from .collection import FaqEntry
 
-# Characters that could end the <script> block or confuse an HTML parser, written as
-# JSON escapes instead; U+2028/2029 are line breaks to JavaScript, though not to JSON.
-_SCRIPT_SAFE = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
+# Inside <script>, an HTML parser acts on only three things (HTML's "script data" states):
+# "</" may end the block, "<!--" starts a comment in which "<script" hides the end tag.
+# So "</" is written "<\/" and "<" before "!" or "script" as "\u003c" (both JSON escapes);
+# every other "<", ">" and "&" stays as written, so the answers' HTML in the block repeats
+# the page's own nearly byte for byte and compresses away (escaping all of them cost 0.2 KB of
+# brotli on a FAQ of 70 answers). U+2028/2029 are line breaks to JavaScript, not to JSON.
+_COMMENT_OR_SCRIPT_TAG = re.compile(r"<(?=!|script)", re.IGNORECASE)
+_LINE_SEPARATORS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def faq_page(entries: list[FaqEntry], page_url: str, siteurl: str) -> dict:
@@ -40,4 +44,5 @@ def faq_page(entries: list[FaqEntry], page_url: str, siteurl: str) -> dict:
 def serialise(data: dict) -> Markup:
     """JSON that is safe inside <script type="application/ld+json">, whatever the text holds."""
     # Compact: with 70 answers, indentation alone would add several KB to the page.
-    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_LINE_SEPARATORS)
+    return Markup(_COMMENT_OR_SCRIPT_TAG.sub(r"\\u003c", text).replace("</", "<\\/"))
