@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import os
 import time
@@ -69,3 +70,21 @@ def test_the_cache_keeps_copies_in_use_and_forgets_old_ones(tmp_path):
     (tmp_path / "other").mkdir()
     compress_site(tmp_path / "other", [".html"], str(cache))
     assert list(cache.iterdir()) == []
+
+
+def test_a_cached_copy_is_linked_into_the_site_or_copied_where_links_fail(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    compress_site(sample_site(tmp_path / "first"), [".html"], str(cache))
+    second = sample_site(tmp_path / "second")
+    compress_site(second, [".html"], str(cache))
+    entry = next(p for p in cache.iterdir() if p.name.endswith(".br"))
+    assert (second / "page.html.br").stat().st_ino == entry.stat().st_ino
+
+    def no_links(*_):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    third = sample_site(tmp_path / "third")
+    assert compress_site(third, [".html"], str(cache)) == 2
+    assert (third / "page.html.br").stat().st_ino != entry.stat().st_ino
+    assert brotli.decompress((third / "page.html.br").read_bytes()) == (third / "page.html").read_bytes()

@@ -10,7 +10,10 @@ on every build; measured here, that added 0.25 s to a 0.3 s build (the
 compression itself takes 0.08 s). This module compresses in the build's own
 process and keeps every copy it made in a cache keyed by the file's content
 (hashed theme files and unchanged pages are the same bytes from build to
-build), so a rebuild compresses only what changed. It uses the Brotli library
+build), so a rebuild compresses only what changed. A copy from the cache is put in
+the site as a hard link to it where the disk allows (creating 36 files cost 2.5 to
+16 ms a build, linking them 0.4 ms), so the site's `.br` and `.gz` files are never
+written into in place: the build only ever replaces whole files. It uses the Brotli library
 (pinned in requirements.txt) and Python's gzip, and runs on
 pelican-granular-signals' `compress` signal, which comes after every other
 plugin has finished writing (blinker calls `finalized` receivers in no set
@@ -96,19 +99,36 @@ class _Cache:
         if self.folder:
             self.folder.mkdir(parents=True, exist_ok=True)
 
-    def get(self, key: str) -> bytes | None:
+    def size(self, key: str) -> int | None:
+        """The size of the cached copy `key` (None when there is none); marks it as in use."""
         if not self.folder:
             return None
         entry = self.folder / key
         try:
-            data = entry.read_bytes()
+            stat = entry.stat()
             # Recently used: kept by prune(). Dated again at most once a day, since writing
             # a file's date on every build made each hit cost a journal write.
-            if entry.stat().st_mtime < time.time() - REFRESH_SECONDS:
+            if stat.st_mtime < time.time() - REFRESH_SECONDS:
                 os.utime(entry)
         except FileNotFoundError:
             return None
-        return data
+        return stat.st_size
+
+    def copy_to(self, key: str, destination: Path) -> bool:
+        """Put the cached copy `key` at `destination`: a hard link where the disk allows one."""
+        entry = self.folder / key
+        try:
+            os.link(entry, destination)
+            return True
+        except FileNotFoundError:
+            return False  # pruned by a build beside this one
+        except OSError:
+            pass  # another disk, or one without hard links: a copy of the bytes
+        try:
+            destination.write_bytes(entry.read_bytes())
+        except FileNotFoundError:
+            return False
+        return True
 
     def put(self, key: str, data: bytes) -> None:
         if self.folder:
@@ -141,12 +161,17 @@ def compress_site(output: Path, suffixes: list[str], cache_folder: str | None = 
         digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         for suffix, compress in ENCODINGS.items():
             key = f"{digest}-{CACHE_VERSION}{suffix}"
-            copy = cache.get(key)
-            if copy is None:
-                copy = compress(data)
-                cache.put(key, copy)
+            destination = path.with_name(path.name + suffix)
+            size = cache.size(key)
+            if size is not None and size >= len(data):
+                continue  # not smaller: no copy, servers send the file itself
+            if size is not None and cache.copy_to(key, destination):
+                written += 1
+                continue
+            copy = compress(data)
+            cache.put(key, copy)
             if len(copy) < len(data):
-                path.with_name(path.name + suffix).write_bytes(copy)
+                destination.write_bytes(copy)
                 written += 1
     cache.prune()
     return written
