@@ -90,3 +90,15 @@ def test_files_folders_and_links_swap_places(tmp_path):
     }
     assert not (site / "was-a-link").is_symlink() and not (site / "folder-link").is_symlink()
     assert (elsewhere / "page.html").read_bytes() == b"words", "a link's target is never written to"
+
+
+def test_a_file_linked_into_both_builds_stays(tmp_path):
+    shared = write(tmp_path / "cache", {"entry.br": b"compressed"}) / "entry.br"
+    site, build = tmp_path / "site", tmp_path / "build"
+    site.mkdir()
+    build.mkdir()
+    os.link(shared, site / "page.html.br")
+    os.link(shared, build / "page.html.br")
+    publish_build(build, site)
+    assert (site / "page.html.br").stat().st_ino == shared.stat().st_ino
+    assert shared.read_bytes() == b"compressed"

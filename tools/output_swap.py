@@ -100,6 +100,8 @@ def _unchanged(new: os.DirEntry, old: os.DirEntry) -> bool:
     if not old.is_file(follow_symlinks=False):
         return False
     new_stat, old_stat = new.stat(follow_symlinks=False), old.stat(follow_symlinks=False)
+    if (new_stat.st_dev, new_stat.st_ino) == (old_stat.st_dev, old_stat.st_ino):
+        return True  # one file twice (a compressed copy linked from the cache both times)
     if (new_stat.st_size, new_stat.st_mode) != (old_stat.st_size, old_stat.st_mode):
         return False
     try:
