@@ -31,8 +31,8 @@ def find_placeholders(content: Path) -> list[Problem]:
                         file=display_path(source.resolve(), content),
                         line=number,
                         what="This file still has a placeholder instead of real text (the line starting "
-                        f"'{MARKER}'), so it cannot be published.",
-                        fix=f"Replace the whole line starting '{MARKER}' with your answer, then save.",
+                        f"'{MARKER}'), which visitors would see.",
+                        fix=f"Replace the whole line starting '{MARKER}' with your own words, then save.",
                     )
                 )
     return problems
