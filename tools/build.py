@@ -161,7 +161,7 @@ class _BuildWatcher:
 
 
 def build(
-    settings: Path, content: Path, output: Path, notices: list[str] | None = None
+    settings: Path, content: Path, output: Path, notices: list[Problem] | None = None
 ) -> tuple[list[Problem], dict]:
     """Run Pelican in this process into `output` and check the result.
 
@@ -314,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     clean_up_when_killed()
     folder = _fresh_folder(output, args.check)
     try:
-        notices: list[str] = []
+        notices: list[Problem] = []
         found, pelican_settings = build(settings, content, folder, notices)
         problems = _in_file_order(found)
         write_problems_json(args.problems_json, problems)

@@ -53,9 +53,9 @@ class LogTranslation:
         self.link_problems: list[tuple[str, Problem]] = []
         # Pictures without alt text: the built-page check finds all of them, with the line.
         self.alt_problems: list[Problem] = []
-        # Notes for the editor that do not stop the build (records logged with extra={"notice": True},
+        # Notes for the editor that do not stop the build (`practice_site.problems.note`,
         # e.g. what the FAQ's sanitiser removed from an answer).
-        self.notices: list[str] = []
+        self.notices: list[Problem] = []
 
 
 def _source_of(record: logging.LogRecord, content: Path) -> Path | None:
@@ -177,10 +177,8 @@ def translate(
     for record in records:
         problem = getattr(record, "problem", None)
         if isinstance(problem, Problem):
-            result.problems.append(problem)  # our plugins' own: a Problem already
-            continue
-        if getattr(record, "notice", False):
-            result.notices.append(_message(record))
+            # Our plugins' own: a Problem already, that stops the build or (a note) does not.
+            (result.notices if getattr(record, "notice", False) else result.problems).append(problem)
             continue
         source = _source_of(record, content)
         file = display_path(source, content) if source else None

@@ -43,6 +43,15 @@ def warn(logger, problem: Problem) -> None:
     logger.warning("%s", problem, extra={"problem": problem})
 
 
+def note(logger, problem: Problem) -> None:
+    """Log something the editor should know that does not stop the build (a note), as data.
+
+    Like `warn`, the `Problem` travels on the record; `tools/build.py` prints it
+    after the build as "Note: …" and the build still succeeds.
+    """
+    logger.warning("%s", problem, extra={"problem": problem, "notice": True})
+
+
 class ContentProblems(Exception):  # noqa: N818 - reads naturally where it is raised
     """Raised with every problem found, so that the build stops and lists them all."""
 

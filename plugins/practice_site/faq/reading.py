@@ -22,14 +22,10 @@ from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 from pelican.contents import Page
 from pelican.readers import MarkdownReader
 
-from ..problems import ContentProblems, Problem, warn
+from ..problems import ContentProblems, Problem, note, warn
 from . import answers
 
 logger = logging.getLogger(__name__)
-
-# Marks a log record as a note for the editor, shown by tools/build.py without stopping
-# the build (every other warning stops it).
-NOTICE = {"notice": True}
 
 
 class FaqAnswer(Page):
@@ -128,20 +124,24 @@ def _tell_editor(source: str, removed) -> None:
     """A note (not a stop) naming the file and what the sanitiser took out of its answer."""
     if removed.unsafe:
         # Hostile or pasted markup must still build to a safe page, so it is removed and noted.
-        logger.warning(
-            "%s: removed %s from the answer: the site never runs code or loads things from its pages. "
-            "The rest of the answer is published; delete these from the file to silence this note.",
-            source,
-            ", ".join(removed.unsafe),
-            extra=NOTICE,
+        note(
+            logger,
+            Problem(
+                file=source,
+                what=f"removed {', '.join(removed.unsafe)} from the answer: the site never runs code or "
+                "loads things from its pages. The rest of the answer is published.",
+                fix="Delete these from the file to silence this note.",
+            ),
         )
     if removed.formatting:
-        logger.warning(
-            "%s: took out formatting pasted from another program (%s); the words are kept and the "
-            "site's own styles apply. Delete these from the file to silence this note.",
-            source,
-            ", ".join(removed.formatting),
-            extra=NOTICE,
+        note(
+            logger,
+            Problem(
+                file=source,
+                what=f"took out formatting pasted from another program ({', '.join(removed.formatting)}); "
+                "the words are kept and the site's own styles apply.",
+                fix="Delete these from the file to silence this note.",
+            ),
         )
 
 
