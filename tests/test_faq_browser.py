@@ -104,7 +104,10 @@ def test_without_javascript_every_question_is_there_and_opens(browser, site_url,
         page.goto(f"{faq_site}/faq.html")
         summaries = page.locator("[data-faq] summary")
         assert summaries.count() == 12
-        assert page.locator(".faq__toggle-all").count() == 0
+        # The controls are in the HTML but never shown where they could not work.
+        assert not page.locator(".faq__controls").is_visible()
+        assert not page.locator(".faq__toggle-all").is_visible()
+        assert not page.locator("#faq-filter").is_visible()
         for index, slug in enumerate(EXPECTED_SLUGS):
             summaries.nth(index).click()
             page.locator(f"#{slug} .faq__answer").wait_for(state="visible")
@@ -213,3 +216,25 @@ def test_with_topics_the_filter_hides_topics_left_empty(browser, topics_site_url
         page.wait_for_url("**/faq.html#topic-costs")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [320, 412, 1280])
+def test_nothing_moves_when_the_script_wires_up_the_controls(browser, site_url, faq_site, width):
+    """The controls are in the page from the first paint: no layout shift (CLS 0) on load."""
+    with site_context(browser, site_url, viewport={"width": width, "height": 823}) as context:
+        page = context.new_page()
+        page.goto(f"{faq_site}/faq.html")
+        page.wait_for_load_state("load")
+        page.locator(".faq__controls--ready").wait_for()
+        shift = page.evaluate(
+            """() => new Promise((resolve) => {
+                let total = 0;
+                new PerformanceObserver((list) => {
+                    for (const entry of list.getEntries()) {
+                        if (!entry.hadRecentInput) total += entry.value;
+                    }
+                }).observe({ type: "layout-shift", buffered: true });
+                requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+            })"""
+        )
+        assert shift == 0, f"layout shift {shift} at {width} px"

@@ -1,4 +1,6 @@
-/* FAQ accordion enhancements (the accordion works without this script):
+/* FAQ accordion enhancements (the accordion works without this script). The controls
+   are in the page's HTML (components/faq/accordion.html), shown only where scripts run,
+   so nothing moves when they come to life; this script gives them their behaviour:
    - a filter box that narrows the questions as the visitor types (question and
      answer text, ignoring case and accents), hides topics left empty, and
      announces how many questions match (a polite live region);
@@ -26,10 +28,18 @@
     });
   }
 
+  // The controls are in the page (hidden by faq.css where scripts do not run); showing
+  // them here too covers browsers that do not know the `scripting` media feature.
+  var controls = root.querySelector("[data-faq-controls]");
+  if (!controls) {
+    return;
+  }
+  controls.classList.add("faq__controls--ready");
+  var button = controls.querySelector(".faq__toggle-all");
+  var input = controls.querySelector("#faq-filter");
+  var count = controls.querySelector("#faq-filter-count");
+
   // Show all / hide all: one button, its label and aria-expanded follow the entries.
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = "faq__toggle-all";
   button.setAttribute(
     "aria-controls",
     entries
@@ -56,31 +66,6 @@
     entry.addEventListener("toggle", updateButton);
   });
   updateButton();
-  var controls = document.createElement("div");
-  controls.className = "faq__controls";
-
-  // The filter: a labelled search box and a status line that reports the count.
-  var filter = document.createElement("div");
-  filter.className = "faq__filter";
-  var label = document.createElement("label");
-  label.htmlFor = "faq-filter";
-  label.textContent = "Find a question";
-  var input = document.createElement("input");
-  input.type = "search";
-  input.id = "faq-filter";
-  input.autocomplete = "off";
-  input.setAttribute("aria-describedby", "faq-filter-count");
-  var count = document.createElement("p");
-  count.id = "faq-filter-count";
-  count.className = "faq__count";
-  count.setAttribute("role", "status");
-  count.setAttribute("aria-live", "polite");
-  filter.appendChild(label);
-  filter.appendChild(input);
-  filter.appendChild(count);
-  controls.appendChild(filter);
-  controls.appendChild(button);
-  root.insertBefore(controls, root.firstChild);
 
   function folded(text) {
     // Lower case without accents, so "etre" finds "être" and "Ketamine" finds "ketamine".
