@@ -362,9 +362,15 @@ def write_long_faq(faq_dir: Path, count: int) -> None:
     own text it copies whole phrases. A 30% share of chained words: 3% better on the
     first, 2.5% worse on the second, the closest on both.
     """
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    from tools.new_faq import existing_entries, link_name, taken_names
+
     words = long_faq_words()
+    taken = taken_names(existing_entries(faq_dir))
     # Questions shaped like the practice's own: as long as one of them, starting as one does
-    # ("What", "Can", "Is" ...); the build makes each link name (slug) from it, as `make faq` does.
+    # ("What", "Can", "Is" ...), each with the link name (Slug) `make faq` gives it.
     questions = [
         match.group(1).split()
         for path in sorted((ROOT / "content" / "faq").glob("*.md"))
@@ -378,8 +384,11 @@ def write_long_faq(faq_dir: Path, count: int) -> None:
         length = len(chooser.choice(questions))
         first = chooser.choice(questions)[0]
         question = " ".join([first, *(chooser.choice(words) for _ in range(length - 1))])
+        name = link_name(slugify(question, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]), taken)
+        taken.add(name)
         (faq_dir / f"long-{number:03d}.md").write_text(
             f"Title: {question}?\n"
+            f"Slug: {name}\n"
             f"Topic: {LONG_FAQ_TOPICS[number % len(LONG_FAQ_TOPICS)]}\n"
             f"Order: {1000 + number}\n\n{answer}\n",
             encoding="utf-8",

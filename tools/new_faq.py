@@ -1,10 +1,15 @@
 """Start a new FAQ entry: `make faq Q="Can I eat before my session?"`.
 
-Creates content/faq/<slug>.md with the question as its Title, the next free
-Order (after the last question) and a placeholder answer. The placeholder line
-starts with the marker the go-live check lists (tools/placeholders.py), so an
-unanswered question can never be uploaded by mistake. A question too long for
-a file name gets a shortened one (and the same `Slug:`, so its link matches).
+Creates content/faq/<link name>.md with the question as its Title, its link
+name as its Slug, the next free Order (after the last question) and a
+placeholder answer. The placeholder line starts with the marker the go-live
+check lists (tools/placeholders.py), so an unanswered question can never be
+uploaded by mistake.
+
+The link name is the question's first words, as the practice writes its own
+("can-i-drive-myself-home" for "Can I drive myself home after a medicine
+session?"): short enough to read and share, and written into the file, so that
+rewording the question later never breaks a link to it.
 
 Usage: python -m tools.new_faq [--content DIR] [QUESTION]   (or the question in $Q)
 """
@@ -13,20 +18,31 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
+from practice_site.faq.validation import question_key, unquote
 
 from tools.placeholders import MARKER
 from tools.problems import ROOT, display_path
 
 EXAMPLE = 'make faq Q="Can I eat before my session?"'
-# The longest slug used as a file name: far below the 255 bytes file systems allow,
-# and still readable in a link.
+# A link name is the question's first LINK_NAME_WORDS words (more only when another
+# question already has that name), at most MAX_SLUG characters: far below the 255 bytes
+# file systems allow for the file named after it.
+LINK_NAME_WORDS = 5
 MAX_SLUG = 80
+# Words a shortened link name does not end on ("what-should-i-bring-to" reads as
+# "what-should-i-bring"). "before" and "after" stay: "can-i-eat-before" still says when.
+# fmt: off
+DANGLING = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "so", "of", "to", "for", "from", "with", "by",
+    "as", "at", "in", "on", "into", "onto", "about", "than", "if", "that", "this", "these",
+    "those", "my", "your", "our", "their", "his", "her", "its", "i", "we", "you", "me",
+))
+# fmt: on
 
 
 class UnreadableEntry(Exception):
@@ -37,36 +53,72 @@ class UnreadableEntry(Exception):
         self.path = path
 
 
-def short_slug(slug: str, limit: int = MAX_SLUG) -> str:
-    """`slug` cut at a hyphen to at most `limit` characters (never in the middle of a word, if it can)."""
-    if len(slug) <= limit:
-        return slug
-    cut = slug[:limit]
-    return (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
+def first_words(words: list[str], count: int) -> str:
+    """The first `count` of `words` as a link name, not ending on a little word if cut short."""
+    chosen = words[:count]
+    if len(chosen) < len(words):
+        while len(chosen) > 2 and chosen[-1] in DANGLING:
+            chosen.pop()
+    name = "-".join(chosen)
+    if len(name) > MAX_SLUG:
+        cut = name[:MAX_SLUG]
+        name = (cut.rsplit("-", 1)[0] if "-" in cut else cut).strip("-")
+    return name
 
 
-def next_order(faq: Path) -> int:
-    """One more than the highest whole-number `Order:` among the existing entries (1 when none)."""
-    orders = [0]
+def link_name(slug: str, taken: set[str]) -> str:
+    """The shortest link name for the question slugified as `slug` that is not in `taken`:
+    its first LINK_NAME_WORDS words, then one more word at a time, then a number added."""
+    words = slug.split("-")
+    for count in range(min(LINK_NAME_WORDS, len(words)), len(words) + 1):
+        name = first_words(words, count)
+        if name not in taken:
+            return name
+    number = 2
+    while f"{name[: MAX_SLUG - 4]}-{number}" in taken:
+        number += 1
+    return f"{name[: MAX_SLUG - 4]}-{number}"
+
+
+def existing_entries(faq: Path) -> list[tuple[Path, dict[str, str]]]:
+    """Each FAQ file with the details at its top (`Title`, `Slug`, `Order` ... lower-cased)."""
+    entries = []
     for entry in sorted(faq.glob("*.md")):
         try:
             text = entry.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             raise UnreadableEntry(entry) from error
+        details = {}
         for line in text.splitlines():
             if not line.strip():
                 break  # the details at the top end at the first blank line
-            match = re.match(r"(?i)order:\s*(\d+)\s*$", line)
-            if match:
-                orders.append(int(match.group(1)))
-    return max(orders) + 1
+            key, colon, value = line.partition(":")
+            if colon:
+                details.setdefault(key.strip().lower(), value.strip())
+        entries.append((entry, details))
+    return entries
 
 
-def entry_text(question: str, order: int, slug: str | None = None) -> str:
-    slug_line = f"Slug: {slug}\n" if slug else ""
+def next_order(entries: list[tuple[Path, dict[str, str]]]) -> int:
+    """One more than the highest whole-number `Order:` among the existing entries (1 when none)."""
+    orders = [int(details["order"]) for _, details in entries if details.get("order", "").isdigit()]
+    return max([0, *orders]) + 1
+
+
+def taken_names(entries: list[tuple[Path, dict[str, str]]]) -> set[str]:
+    """Every link name in use: file names, `Slug:` lines and `Aliases:`."""
+    names = set()
+    for path, details in entries:
+        names.add(path.stem)
+        names.add(details.get("slug", ""))
+        names.update(alias.strip() for alias in details.get("aliases", "").split(","))
+    return names - {""}
+
+
+def entry_text(question: str, order: int, slug: str) -> str:
     return (
         f"Title: {question}\n"
-        f"{slug_line}"
+        f"Slug: {slug}\n"
         f"Order: {order}\n"
         "\n"
         f"{MARKER} write the answer to this question here, in place of this whole line. "
@@ -89,21 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     if not slug:
         print(f"The question '{question}' has no letters or digits to name its file after.", file=sys.stderr)
         return 2
-    shortened = short_slug(slug)
     content = Path(args.content)
     faq = content / "faq"
     faq.mkdir(parents=True, exist_ok=True)
-    entry = faq / f"{shortened}.md"
-    shown = display_path(entry, content)
-    if entry.exists():
-        print(
-            f"{shown} already exists, so nothing was changed. Open that file to edit the question, "
-            "or word the new question differently.",
-            file=sys.stderr,
-        )
-        return 1
     try:
-        order = next_order(faq)
+        entries = existing_entries(faq)
     except UnreadableEntry as error:
         print(
             f"{display_path(error.path, content)} is not saved as UTF-8 text, so the questions' order "
@@ -112,7 +154,24 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    entry.write_text(entry_text(question, order, shortened if shortened != slug else None), encoding="utf-8")
+    same = [
+        path
+        for path, details in entries
+        if question_key(unquote(details.get("title", ""))) == question_key(question)
+    ]
+    if same:
+        shown = display_path(same[0], content)
+        print(
+            f"{shown} already has this question, so nothing was changed. Open that file to edit "
+            "the question, or word the new question differently.",
+            file=sys.stderr,
+        )
+        return 1
+    name = link_name(slug, taken_names(entries))
+    entry = faq / f"{name}.md"
+    shown = display_path(entry, content)
+    order = next_order(entries)
+    entry.write_text(entry_text(question, order, name), encoding="utf-8")
     print(
         f"Created {shown} (number {order} in the list of questions).\n"
         f"Open it and replace the line starting '{MARKER}' with the answer. Until then the site "

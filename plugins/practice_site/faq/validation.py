@@ -41,7 +41,7 @@ def unquote(value: str) -> str:
     return value
 
 
-def _normalise(question: str) -> str:
+def question_key(question: str) -> str:
     """Questions that differ only in case, spacing, straight or curly quotes or the final mark are one."""
     text = unicodedata.normalize("NFKC", question).translate(QUOTES).casefold()
     return " ".join(text.split()).rstrip("?!.;: ")
@@ -179,7 +179,7 @@ def validate(files: list[FaqFile]) -> tuple[list[FaqEntry], list[Problem]]:
         values, file_problems = _check_file(file)
         problems.extend(file_problems)
         # Drafts still take part in the duplicate checks, so publishing one never breaks the build.
-        first = questions.setdefault(_normalise(values["question"]), file) if values["question"] else file
+        first = questions.setdefault(question_key(values["question"]), file) if values["question"] else file
         if first is not file:
             problems.append(
                 Problem(
