@@ -190,8 +190,10 @@ _HEADING_TAG = re.compile(r"<h([1-6])\b")
 
 # Block elements: white space between two of their tags shows nothing. ("<pre>" is left
 # out as an opening tag: a line break right after it is the code's first line.)
-_BLOCKS = r"(?:p|ul|ol|li|dl|dt|dd|h[1-6]|blockquote|div|figure|figcaption|table|thead|tbody|tfoot|tr|th|td|hr)"
-_BREAK_BETWEEN_BLOCKS = re.compile(rf"(<(?:/(?:{_BLOCKS}|pre)|{_BLOCKS})\b[^>]*>)\s+(?=</?(?:{_BLOCKS}|pre)\b)")
+_BLOCKS = r"(?:p|[uod]l|li|d[td]|h[1-6]|blockquote|div|figure|figcaption|table|t(?:head|body|foot)|t[rhd]|hr)"
+_BREAK_BETWEEN_BLOCKS = re.compile(
+    rf"(<(?:/(?:{_BLOCKS}|pre)|{_BLOCKS})\b[^>]*>)\s+(?=</?(?:{_BLOCKS}|pre)\b)"
+)
 
 
 def without_breaks_between_blocks(html: str) -> str:
