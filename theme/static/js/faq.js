@@ -10,117 +10,79 @@
      and when the hash changes on the page;
    - printing prints every answer (browsers without details::details-content
      cannot show closed answers with CSS alone), then restores what was open. */
-(function () {
+(() => {
   "use strict";
 
-  var root = document.querySelector("[data-faq]");
-  if (!root) {
-    return;
-  }
-  var entries = Array.prototype.slice.call(root.querySelectorAll("details.faq__entry"));
-  if (!entries.length) {
-    return;
-  }
-
-  function allOpen() {
-    return entries.every(function (entry) {
-      return entry.open;
-    });
-  }
-
+  const root = document.querySelector("[data-faq]");
+  const entries = root ? [...root.querySelectorAll("details.faq__entry")] : [];
   // The controls are in the page (hidden by faq.css where scripts do not run); showing
   // them here too covers browsers that do not know the `scripting` media feature.
-  var controls = root.querySelector("[data-faq-controls]");
-  if (!controls) {
+  const controls = root && root.querySelector("[data-faq-controls]");
+  if (!entries.length || !controls) {
     return;
   }
   controls.classList.add("faq__controls--ready");
-  var button = controls.querySelector(".faq__toggle-all");
-  var input = controls.querySelector("#faq-filter");
-  var count = controls.querySelector("#faq-filter-count");
+  const button = controls.querySelector(".faq__toggle-all");
+  const input = controls.querySelector("#faq-filter");
+  const count = controls.querySelector("#faq-filter-count");
+  const allOpen = () => entries.every((entry) => entry.open);
+  const openAll = (open) => entries.forEach((entry) => (entry.open = open));
 
   // Show all / hide all: one button, its label and aria-expanded follow the entries.
-  button.setAttribute(
-    "aria-controls",
-    entries
-      .map(function (entry) {
-        return entry.id;
-      })
-      .join(" ")
-  );
-
-  function updateButton() {
-    var open = allOpen();
-    button.setAttribute("aria-expanded", open ? "true" : "false");
-    button.textContent = open ? "Hide all answers" : "Show all answers";
-  }
-
-  button.addEventListener("click", function () {
-    var open = !allOpen();
-    entries.forEach(function (entry) {
-      entry.open = open;
-    });
+  button.setAttribute("aria-controls", entries.map((entry) => entry.id).join(" "));
+  const updateButton = () => {
+    const open = allOpen();
+    button.setAttribute("aria-expanded", open);
+    button.textContent = `${open ? "Hide" : "Show"} all answers`;
+  };
+  button.addEventListener("click", () => {
+    openAll(!allOpen());
     updateButton();
   });
-  entries.forEach(function (entry) {
-    entry.addEventListener("toggle", updateButton);
-  });
+  entries.forEach((entry) => entry.addEventListener("toggle", updateButton));
   updateButton();
 
-  function folded(text) {
-    // Lower case without accents, so "etre" finds "être" and "Ketamine" finds "ketamine".
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-  var texts = entries.map(function (entry) {
-    return folded(entry.textContent.replace(/\s+/g, " "));
-  });
-  var topics = Array.prototype.slice.call(root.querySelectorAll(".faq__topic"));
-  var countTimer = null;
+  // Lower case without accents, so "etre" finds "être" and "Ketamine" finds "ketamine".
+  const folded = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const texts = entries.map((entry) => folded(entry.textContent.replace(/\s+/g, " ")));
+  const topics = root.querySelectorAll(".faq__topic");
+  let countTimer;
 
-  function applyFilter() {
-    var words = folded(input.value).split(/\s+/).filter(Boolean);
-    var shown = 0;
-    entries.forEach(function (entry, index) {
-      var match = words.every(function (word) {
-        return texts[index].indexOf(word) !== -1;
-      });
-      entry.hidden = !match;
-      if (match) {
-        shown += 1;
-      }
+  const applyFilter = () => {
+    const words = folded(input.value).split(/\s+/).filter(Boolean);
+    let shown = 0;
+    entries.forEach((entry, index) => {
+      entry.hidden = !words.every((word) => texts[index].includes(word));
+      shown += !entry.hidden;
     });
-    topics.forEach(function (topic) {
+    for (const topic of topics) {
       topic.hidden = !topic.querySelector("details.faq__entry:not([hidden])");
-      var link = document.querySelector('.faq__topics a[href="#' + topic.id + '"]');
+      const link = document.querySelector(`.faq__topics a[href="#${topic.id}"]`);
       if (link) {
         link.parentElement.hidden = topic.hidden;
       }
-    });
+    }
     // Announced once the visitor pauses, not at every key press.
-    window.clearTimeout(countTimer);
-    countTimer = window.setTimeout(function () {
-      if (!words.length) {
-        count.textContent = "";
-      } else if (shown === 0) {
-        count.textContent = "No question matches. Try another word.";
-      } else {
-        count.textContent =
-          shown + " of " + entries.length + " questions " + (shown === 1 ? "matches." : "match.");
-      }
+    clearTimeout(countTimer);
+    countTimer = setTimeout(() => {
+      count.textContent = !words.length
+        ? ""
+        : shown
+          ? `${shown} of ${entries.length} questions ${shown === 1 ? "matches" : "match"}.`
+          : "No question matches. Try another word.";
     }, 400);
-  }
+  };
   input.addEventListener("input", applyFilter);
 
   // Deep links: open the linked answer and bring its question into view.
-  function openFromHash() {
-    var id;
+  const openFromHash = () => {
+    let id;
     try {
-      id = decodeURIComponent(window.location.hash.slice(1));
-    } catch (error) {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
       return; // a malformed link: leave the page as it is
     }
-    var target = id && document.getElementById(id);
-    var entry = target && target.closest("details.faq__entry");
+    const entry = id && document.getElementById(id)?.closest("details.faq__entry");
     if (!entry || !root.contains(entry)) {
       return;
     }
@@ -130,24 +92,18 @@
     }
     entry.open = true;
     entry.scrollIntoView({ block: "start" });
-  }
-  window.addEventListener("hashchange", openFromHash);
+  };
+  addEventListener("hashchange", openFromHash);
   openFromHash();
 
   // Printing: open every answer for the printout, then put things back.
-  var closedBeforePrint = [];
-  window.addEventListener("beforeprint", function () {
-    closedBeforePrint = entries.filter(function (entry) {
-      return !entry.open;
-    });
-    closedBeforePrint.forEach(function (entry) {
-      entry.open = true;
-    });
+  let closedBeforePrint = [];
+  addEventListener("beforeprint", () => {
+    closedBeforePrint = entries.filter((entry) => !entry.open);
+    closedBeforePrint.forEach((entry) => (entry.open = true));
   });
-  window.addEventListener("afterprint", function () {
-    closedBeforePrint.forEach(function (entry) {
-      entry.open = false;
-    });
+  addEventListener("afterprint", () => {
+    closedBeforePrint.forEach((entry) => (entry.open = false));
     closedBeforePrint = [];
   });
 })();
