@@ -84,6 +84,19 @@ def test_a_link_to_a_missing_question_fails_the_build_naming_the_markdown_file(t
     assert "is-ketamine-addictive" in printed  # the link names that would work
 
 
+def test_a_link_with_no_address_in_an_answer_names_the_answers_file_and_line(tmp_path):
+    """The FAQ page is built from many files: the message sends the editor to the right one."""
+    from support import content_copy, failed_build, line_of
+
+    content = content_copy(tmp_path)
+    answer = content / "faq" / "is-ketamine-addictive.md"
+    answer.write_text(answer.read_text(encoding="utf-8") + "\nSee [the steps]().\n", encoding="utf-8")
+    printed = failed_build(content, tmp_path)
+    line = line_of(answer, "[the steps]()")
+    assert f"content/faq/is-ketamine-addictive.md, line {line}: A link on faq.html has no address" in printed
+    assert "content/pages/faq.md" not in printed
+
+
 def test_files_copied_as_they_are_keep_their_own_headings(tmp_path):
     """content/extra/ files (a verification page) are not the site's pages: only their links count."""
     write_site(

@@ -89,6 +89,18 @@ class Preview:
             self.log.append(self.lines.get())
         raise AssertionError(f"{path} never matched; server said:\n" + "".join(self.log))
 
+    def wait_for_line(self, text: str) -> str:
+        """The first line the server prints that holds `text` (bounded wait, no timing assertion)."""
+        for _ in range(240):
+            try:
+                line = self.lines.get(timeout=0.25)
+            except queue.Empty:
+                continue
+            self.log.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"the server never printed {text!r}:\n" + "".join(self.log))
+
     def stop(self):
         self.process.terminate()
         try:
@@ -140,6 +152,34 @@ def test_open_page_reloads_itself_after_a_rebuild(preview, page):
     panel = page.locator(".dev-build-problems[role=alert]")
     panel.wait_for(timeout=60_000)
     assert "content/pages/process.md: The page has no title" in panel.inner_text()
+    assert not [e for e in errors if "Content Security Policy" in e], errors
+
+
+def test_preview_shows_what_was_taken_out_of_an_answer_until_it_is_gone(preview, page):
+    # A note is not a stop: the page is rebuilt, and the editor sees in the preview,
+    # not only in the terminal, which file had what taken out.
+    server, content = preview
+    answer = content / "faq" / "is-ketamine-addictive.md"
+    clean = answer.read_text(encoding="utf-8")
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(server.url + "/faq.html")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    answer.write_text(clean + '\nSee <b onclick="steal()">this</b>.\n', encoding="utf-8")
+    stamp = json.loads(server.wait_until("/dev-build.json", lambda text: '"notes": [{' in text))
+    assert stamp["status"] == "ok"
+    [note] = stamp["notes"]
+    assert note["file"] == "content/faq/is-ketamine-addictive.md" and "onclick" in note["what"]
+    panel = page.locator(".dev-build-notes[role=status]")
+    panel.wait_for(timeout=60_000)
+    assert "content/faq/is-ketamine-addictive.md: removed" in panel.inner_text()
+    assert "onclick" in panel.inner_text()
+    assert "onclick" not in server.get("/faq.html")  # the page went on without it
+    assert "onclick" in server.wait_for_line("Note: content/faq/is-ketamine-addictive.md")
+
+    answer.write_text(clean, encoding="utf-8")
+    panel.wait_for(state="detached", timeout=60_000)
+    assert json.loads(server.get("/dev-build.json"))["notes"] == []
     assert not [e for e in errors if "Content Security Policy" in e], errors
 
 

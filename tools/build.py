@@ -257,9 +257,10 @@ def replace_output(new: Path, output: Path) -> None:
     publish_build(new, output)
 
 
-def write_build_stamp(folder: Path) -> None:
-    """Mark a successful development build, so that open pages reload themselves."""
-    stamp = {"status": "ok", "build": _random_hex(16)}
+def write_build_stamp(folder: Path, notes: list[Problem]) -> None:
+    """Mark a successful development build, so that open pages reload themselves, with the
+    notes of the build (what was taken out of an answer), which they show."""
+    stamp = {"status": "ok", "build": _random_hex(16), "notes": [note.as_dict() for note in notes]}
     (folder / BUILD_STAMP).write_text(json.dumps(stamp), encoding="utf-8")
 
 
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"All checks passed: the site can be published. ({_shown(output)} was not touched.)")
         else:
             if pelican_settings.get("DEV_RELOAD"):
-                write_build_stamp(folder)
+                write_build_stamp(folder, notices)
             replace_output(folder, output)
             print(f"The site was built in {_shown(output)}.")
     finally:

@@ -10,7 +10,8 @@ A failed rebuild leaves the last good site in place (tools/build.py swaps a
 build in only on success). The build hands its problems over as data (a JSON
 list of problems, `--problems-json`); they are printed here and written to
 dev-build.json, which the page's reload script (theme/static/js/dev-reload.js)
-shows at the top of the page.
+shows at the top of the page. A good build's notes (what was taken out of an
+answer) travel the same way, in the stamp the build writes, and show there too.
 
 Usage: python -m tools.devserver [--settings FILE] [--content DIR] [--output DIR]
                                  [--port N] [--bind ADDRESS] [--no-serve]
@@ -69,9 +70,8 @@ def rebuild(settings: Path, content: Path, output: Path) -> bool:
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
         problems = _problems_from(problems_file, result)
     if result.returncode == 0:
-        for line in result.stdout.splitlines():
-            if line.startswith("Note: "):
-                say(line)  # what was removed from an answer: the build went on
+        for note in _notes_from(output):
+            say(f"Note: {note}")  # what was removed from an answer: the build went on
         say("Preview updated: the open page reloads by itself.")
         return True
     say(
@@ -100,6 +100,15 @@ def _problems_from(problems_file: Path, result: subprocess.CompletedProcess) -> 
                 fix="Undo your last change to the theme, the plugins or the settings, and save again.",
             )
         ]
+
+
+def _notes_from(output: Path) -> list[Problem]:
+    """The notes of the build now shown, as it wrote them into its stamp (dev-build.json)."""
+    try:
+        stamp = json.loads((output / BUILD_STAMP).read_text(encoding="utf-8"))
+        return [Problem.from_dict(item) for item in stamp.get("notes", [])]
+    except (OSError, ValueError, TypeError, AttributeError):
+        return []
 
 
 def write_failure_stamp(output: Path, problems: list[Problem]) -> None:

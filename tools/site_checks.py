@@ -260,6 +260,9 @@ class SiteChecker:
                 what=f"A link on {page} has no address, so it goes nowhere.",
                 fix="Write the address between the round brackets: [words](address).",
                 target=url,
+                # How such a link is written: found in the page's own file first, then in the
+                # others (a FAQ answer shown on the page), so the editor is sent to its line.
+                needles=("]()", "](#)", "]( )", 'href=""', 'href="#"', "href=''", "href='#'"),
             )
         unresolved = pelican_target(url)
         if unresolved:
