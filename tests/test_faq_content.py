@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SITEURL, build_site
 from practice_site.faq.rendering import close_slug
-from support import content_copy, jsonld_blocks, squash, visible_entries
+from support import content_copy, jsonld_blocks, line_of, squash, visible_entries
 from test_gates_html import VNU_JAR, is_artefact
 
 FIXTURES = ROOT / "tests" / "fixtures" / "faq-content"
@@ -223,10 +223,12 @@ def test_a_picture_from_another_site_is_refused(tmp_path):
     )
     message = refused(tmp_path, content)
     assert (
-        "content/faq/where-is-the-practice.md: The picture 'https://photos.example.org/entrance.jpg' is on "
-        "another website." in message
+        "content/faq/where-is-the-practice.md, line 3: The picture 'https://photos.example.org/entrance.jpg' "
+        "is on another website." in message
     )
     assert "Save the picture into the folder content/images/" in message
+    # One message for one mistake: the picture was the answer, so it is not "empty" too.
+    assert "is empty" not in message and message.count("where-is-the-practice.md") == 1
 
 
 # 9. Duplicates and YAML-style headers
@@ -280,7 +282,8 @@ def test_an_unrelated_faq_name_gets_no_suggestion(tmp_path):
     costs = content / "pages" / "costs.md"
     costs.write_text(costs.read_text() + "\n{faq:is-ketamine-safe}\n")
     message = refused(tmp_path, content)
-    assert '"{faq:is-ketamine-safe}" names no FAQ question' in message
+    line = line_of(costs, "{faq:is-ketamine-safe}")
+    assert f'content/pages/costs.md, line {line}: "{{faq:is-ketamine-safe}}" names no FAQ question' in message
     assert "Did you mean" not in message
 
 

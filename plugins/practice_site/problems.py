@@ -8,7 +8,9 @@ wrong, and how to fix it, and stops the build without a Python traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,19 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}, line {self.line}"
         return f"{where}: {self.what} How to fix it: {self.fix}"
+
+
+def first_line_with(path: str | Path | None, text: str | re.Pattern) -> int | None:
+    """The number of the first line of the file `path` that holds `text` (or matches it), if
+    any: read only when a problem is found, to send the editor to the line."""
+    if not path or not text:
+        return None
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = text.search if isinstance(text, re.Pattern) else lambda line: text in line
+    return next((number for number, line in enumerate(lines, 1) if found(line)), None)
 
 
 def warn(logger, problem: Problem) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..html_tools import VOID_ELEMENTS, TreeParser, start_tag
-from ..problems import Problem
+from ..problems import Problem, first_line_with
 from ..sanitiser import Removed, clean_answer, removed_from, url_scheme
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -206,8 +206,9 @@ def without_breaks_between_blocks(html: str) -> str:
     return _BREAK_BETWEEN_BLOCKS.sub(r"\1", html)
 
 
-def prepare(html: str, slug: str, question_level: int, source: str) -> PreparedAnswer:
-    """The answer's HTML as the page shows it, for the entry `slug` under an <h`question_level`>."""
+def prepare(html: str, slug: str, question_level: int, source: str, path=None) -> PreparedAnswer:
+    """The answer's HTML as the page shows it, for the entry `slug` under an <h`question_level`>
+    (`source` names the file to the editor; `path`, where given, finds a problem's line)."""
     removed = removed_from(html)
     cleaned = clean_answer(html)
     ids = _Ids()
@@ -221,6 +222,7 @@ def prepare(html: str, slug: str, question_level: int, source: str) -> PreparedA
         Problem(
             file=source,
             field="answer",
+            line=first_line_with(path, src),
             what=f"The picture '{src}' is on another website. The site only shows pictures it holds "
             "itself (so that no other website learns who reads it), so every browser would show a "
             "broken picture here.",

@@ -215,7 +215,7 @@ def read_faq_files(
     for path, page, keys in pages:
         source = editor_path(content_root, path)
         prepared = answers.prepare(
-            page._content or "", str(getattr(page, "slug", "") or "answer"), question_level, source
+            page._content or "", str(getattr(page, "slug", "") or "answer"), question_level, source, path
         )
         page._content = prepared.html
         _tell_editor(source, prepared.removed)

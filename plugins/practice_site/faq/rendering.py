@@ -12,7 +12,7 @@ import re
 
 from markupsafe import Markup
 
-from ..problems import Problem
+from ..problems import Problem, first_line_with
 from .collection import FaqEntry
 
 logger = logging.getLogger(__name__)
@@ -96,6 +96,7 @@ def replace_embeds(
             problems.append(
                 Problem(
                     file=editor_path(page),
+                    line=first_line_with(page.source_path, re.compile(rf"\{{faq:\s*{re.escape(slug)}\s*\}}")),
                     field=f"{{faq:{slug}}}",
                     what=f'"{{faq:{slug}}}" names no FAQ question: none has the link name (Slug:) "{slug}".',
                     fix=f'{hint}Use the "Slug:" of a file in the FAQ folder, or the name shown after # '

@@ -93,7 +93,9 @@ def _check_file(file: FaqFile) -> tuple[dict, list[Problem]]:
         )
 
     answer_text = text_of(page._content or "").strip()
-    if not answer_text:
+    # An answer whose only content was refused (a picture from another site) is not empty:
+    # that problem is reported on its own, and one message says what to do.
+    if not answer_text and not file.problems:
         problems.append(
             Problem(
                 file=file.source,
