@@ -22,6 +22,7 @@ def test_make_faq_creates_the_entry_and_go_live_lists_the_placeholder(tmp_path):
     assert result.returncode == 0, result.stderr
     entry = content / "faq" / "can-i-eat-before.md"
     assert "content/faq/can-i-eat-before.md" in result.stdout
+    assert "Its link is faq.html#can-i-eat-before" in result.stdout
     header, _, answer = entry.read_text(encoding="utf-8").partition("\n\n")
     assert header.splitlines() == [f"Title: {QUESTION}", "Slug: can-i-eat-before", "Order: 512"]
     assert answer.startswith("PLACEHOLDER:")

@@ -174,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     entry.write_text(entry_text(question, order, name), encoding="utf-8")
     print(
         f"Created {shown} (number {order} in the list of questions).\n"
+        f"Its link is faq.html#{name}: the 'Slug:' line keeps it, even if you reword the question.\n"
         f"Open it and replace the line starting '{MARKER}' with the answer. Until then the site "
         "cannot go live: make publish lists that line."
     )
