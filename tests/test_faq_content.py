@@ -297,8 +297,8 @@ def test_pasted_markup_that_cannot_be_cleaned_is_refused_at_publish(tmp_path):
     )
     message = refused(tmp_path, content)
     assert (
-        "content/faq/how-long-is-a-session.md: The answer has HTML that browsers cannot show reliably: "
-        "a paragraph (<p>) directly inside a list (<ul>), outside any list item." in message
+        "content/faq/how-long-is-a-session.md, line 4: The answer has HTML that browsers cannot show "
+        "reliably: a paragraph (<p>) directly inside a list (<ul>), outside any list item." in message
     )
     assert "Write this part in Markdown instead" in message
 

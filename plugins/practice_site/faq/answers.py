@@ -112,6 +112,7 @@ class _Rewriter(TreeParser):
         self.headings: list[str] = []  # the open headings' new tags
         self.out: list[str] = []
         self.structure: list[str] = []  # descriptions of markup that cannot stay
+        self.structure_tag: str | None = None  # the element the first of them is about, to find its line
         self.foreign_pictures: list[str] = []
 
     def set_top_level(self, level: int | None) -> None:
@@ -129,16 +130,17 @@ class _Rewriter(TreeParser):
         allowed_parents = LIST_PARENTS.get(tag)
         if allowed_parents and parent not in allowed_parents:
             where = f"inside {_name(parent)}" if parent else "outside a list"
-            self._structure(f"{_name(tag)} {where}")
+            self._structure(f"{_name(tag)} {where}", parent or tag)
         elif parent in ONLY_CHILDREN and tag not in ONLY_CHILDREN[parent]:
-            self._structure(f"{_name(tag)} directly inside {_name(parent)}, outside any list item")
+            self._structure(f"{_name(tag)} directly inside {_name(parent)}, outside any list item", parent)
         elif tag in BLOCKS and PHRASING.intersection(self.open):
             inline = next(name for name in reversed(self.open) if name in PHRASING)
-            self._structure(f"{_name(tag)} inside {_name(inline)}")
+            self._structure(f"{_name(tag)} inside {_name(inline)}", inline)
 
-    def _structure(self, text: str) -> None:
+    def _structure(self, text: str, tag: str) -> None:
         if text not in self.structure:
             self.structure.append(text)
+            self.structure_tag = self.structure_tag or tag
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         self._check_place(tag)
@@ -165,7 +167,7 @@ class _Rewriter(TreeParser):
     def text(self, data: str, raw: bool) -> None:
         parent = self.open[-1] if self.open else None
         if data.strip() and parent in ONLY_CHILDREN:
-            self._structure(f"text directly inside {_name(parent)}, outside any list item")
+            self._structure(f"text directly inside {_name(parent)}, outside any list item", parent)
         self.out.append(escape(data, quote=False))
 
 
@@ -236,6 +238,8 @@ def prepare(html: str, slug: str, question_level: int, source: str, path=None) -
             Problem(
                 file=source,
                 field="answer",
+                # The pasted element's first opening tag in the file: Markdown never writes these.
+                line=first_line_with(path, re.compile(rf"<{rewriter.structure_tag}\b", re.IGNORECASE)),
                 what="The answer has HTML that browsers cannot show reliably: "
                 + "; ".join(rewriter.structure)
                 + ".",
