@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
+from practice_site.faq.reading import read_header
 from practice_site.faq.validation import question_key, unquote
 
 from tools.placeholders import MARKER
@@ -81,20 +82,16 @@ def link_name(slug: str, taken: set[str]) -> str:
 
 
 def existing_entries(faq: Path) -> list[tuple[Path, dict[str, str]]]:
-    """Each FAQ file with the details at its top (`Title`, `Slug`, `Order` ... lower-cased)."""
+    """Each FAQ file with the lines at its top, as the build reads them (keys in small letters)."""
     entries = []
     for entry in sorted(faq.glob("*.md")):
         try:
             text = entry.read_text(encoding="utf-8")
         except UnicodeDecodeError as error:
             raise UnreadableEntry(entry) from error
-        details = {}
-        for line in text.splitlines():
-            if not line.strip():
-                break  # the details at the top end at the first blank line
-            key, colon, value = line.partition(":")
-            if colon:
-                details.setdefault(key.strip().lower(), value.strip())
+        details: dict[str, str] = {}
+        for line in read_header(text):
+            details.setdefault(line.key.lower(), line.value)
         entries.append((entry, details))
     return entries
 
