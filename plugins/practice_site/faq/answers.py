@@ -190,11 +190,14 @@ def _page_unique_ids(ids: list[str], slug: str) -> tuple[list[str], dict[str, st
 
 _HEADING_TAG = re.compile(r"<h([1-6])\b")
 
-# Block elements: white space between two of their tags shows nothing. ("<pre>" is left
-# out as an opening tag: a line break right after it is the code's first line.)
-_BLOCKS = r"(?:p|[uod]l|li|d[td]|h[1-6]|blockquote|div|figure|figcaption|table|t(?:head|body|foot)|t[rhd]|hr)"
+# Elements between whose tags white space shows nothing: the blocks, and the parts of
+# lists, tables and figures. ("<pre>" is left out as an opening tag: a line break right
+# after it is the code's first line.)
+_SPACE_FREE = sorted(BLOCKS | {"li", "dt", "dd", "figcaption", "thead", "tbody", "tfoot", "tr", "th", "td"})
+_SPACE_FREE_TAG = "|".join(_SPACE_FREE)
+_SPACE_FREE_OPENING = "|".join(name for name in _SPACE_FREE if name != "pre")
 _BREAK_BETWEEN_BLOCKS = re.compile(
-    rf"(<(?:/(?:{_BLOCKS}|pre)|{_BLOCKS})\b[^>]*>)\s+(?=</?(?:{_BLOCKS}|pre)\b)"
+    rf"(<(?:/(?:{_SPACE_FREE_TAG})|(?:{_SPACE_FREE_OPENING}))\b[^>]*>)\s+(?=</?(?:{_SPACE_FREE_TAG})\b)"
 )
 
 
